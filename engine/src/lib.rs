@@ -1,0 +1,90 @@
+//! The pure rule engine of ethics-advisor: rule packs, their validation, and evaluation of
+//! answers into an outcome plus the trace of rules that decided it.
+//!
+//! No web dependency lives here. A pack is written as TOML files (see `rules/` and the
+//! README), loaded and validated by [`load`] (feature `load`), and compiled into a
+//! [`Pack`] whose references are known to resolve. [`evaluate`] walks a topic from its first
+//! question, following only the answers on the path the user is on.
+//!
+//! ```
+//! use ethics_engine::{load, evaluate, Answer, Answers, End};
+//! let pack = load::from_sources(&[("pack.toml".into(), r#"
+//! [pack]
+//! languages = ["en"]
+//! [[principle]]
+//! id = "integrity"
+//! name.en = "Integrity"
+//! says.en = "Act honestly."
+//! [[source]]
+//! id = "rule_1"
+//! cite.en = "Staff Rule 1"
+//! basis = "found"
+//! brief = "§1"
+//! [[outcome]]
+//! id = "ok"
+//! title.en = "Fine"
+//! summary.en = "Nothing to do."
+//! [[outcome]]
+//! id = "no"
+//! title.en = "Decline"
+//! summary.en = "Say no."
+//! [topic]
+//! id = "demo"
+//! title.en = "Demo"
+//! summary.en = "A demo."
+//! start = "cash"
+//! [[question]]
+//! id = "cash"
+//! ask.en = "Is it cash?"
+//! input = "yes_no"
+//! [[question.rule]]
+//! id = "cash_never"
+//! when = ["yes"]
+//! outcome = "no"
+//! says.en = "Cash is never accepted."
+//! principle = "integrity"
+//! source = "rule_1"
+//! [[question.rule]]
+//! id = "not_cash"
+//! when = ["no"]
+//! outcome = "ok"
+//! says.en = "Not cash."
+//! principle = "integrity"
+//! source = "rule_1"
+//! "#.into())]).unwrap();
+//! let topic = pack.topic(&"demo".into()).unwrap();
+//! let mut answers = Answers::new();
+//! answers.insert("cash".into(), Answer::Choice("yes".into()));
+//! let evaluation = evaluate(&pack, topic, &answers);
+//! assert!(matches!(evaluation.end, End::Outcome { outcome, .. } if outcome.id.as_str() == "no"));
+//! assert_eq!(evaluation.steps[0].rule.id.as_str(), "cash_never");
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod eval;
+mod ids;
+mod pack;
+mod paths;
+mod text;
+
+#[cfg(feature = "load")]
+pub mod cases;
+#[cfg(feature = "load")]
+mod error;
+#[cfg(feature = "load")]
+pub mod load;
+#[cfg(feature = "load")]
+mod source;
+
+pub use eval::{evaluate, Answer, Answers, End, Evaluation, Step};
+pub use ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};
+pub use pack::{
+    Amount, AnswerOption, Basis, BuiltinOption, Input, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
+    Setting, SettingStatus, SettingValue, Source, Topic,
+};
+pub use paths::{all_paths, Path};
+pub use text::{placeholders, Text};
+
+#[cfg(feature = "load")]
+pub use error::PackError;

@@ -1,0 +1,583 @@
+//! Loading a rule pack from TOML and validating it into a [`Pack`].
+//!
+//! Validation reports every problem it finds, each with file, line and reason: unknown
+//! fields, duplicate or malformed IDs, dangling references, options no rule covers (a path
+//! without an outcome), unreachable questions, cycles, outcomes no path reaches, missing or
+//! unconfigured translations, and placeholders or thresholds that name no setting.
+
+use crate::error::{from_toml, line_of, PackError};
+use crate::ids::OptionId;
+use crate::pack::{
+    Amount, AnswerOption, Basis, BuiltinOption, Input, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
+    Setting, SettingStatus, SettingValue, Source, Topic,
+};
+use crate::source::{BasisSrc, InputSrc, PackFile, QuestionSrc, RuleSrc, Sp, StatusSrc, TextSrc};
+use crate::text::{placeholders, Text};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Loads every `*.toml` file under `dir` (sorted, recursively) as one pack.
+pub fn from_dir(dir: &Path) -> Result<Pack, Vec<PackError>> {
+    let mut files = Vec::new();
+    collect_toml(dir, &mut files).map_err(|e| {
+        vec![PackError { file: dir.display().to_string(), line: None, reason: format!("cannot read the rule pack folder: {e}") }]
+    })?;
+    if files.is_empty() {
+        return Err(vec![PackError { file: dir.display().to_string(), line: None, reason: "no .toml files in the rule pack folder".into() }]);
+    }
+    let mut sources = Vec::new();
+    for path in files {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sources.push((path.display().to_string(), text)),
+            Err(e) => return Err(vec![PackError { file: path.display().to_string(), line: None, reason: format!("cannot read: {e}") }]),
+        }
+    }
+    from_sources(&sources)
+}
+
+/// Every `*.toml` file under `dir`, sorted so the pack's order never depends on the disk.
+pub fn collect_toml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Loads a pack from `(file name, TOML text)` pairs and validates it.
+pub fn from_sources(files: &[(String, String)]) -> Result<Pack, Vec<PackError>> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in files {
+        match toml::from_str::<PackFile>(text) {
+            Ok(file) => parsed.push((name.as_str(), text.as_str(), file)),
+            Err(e) => errors.push(from_toml(name, text, &e)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut checker = Checker { errors, languages: Vec::new(), file: "", content: "" };
+    let pack = checker.pack(&parsed);
+    if checker.errors.is_empty() {
+        Ok(pack)
+    } else {
+        Err(checker.errors)
+    }
+}
+
+/// Where something was defined, for "first defined at" messages.
+#[derive(Clone)]
+struct Place {
+    file: String,
+    line: usize,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A question as validation sees it: its compiled form plus the spans of its parts.
+struct QuestionDraft<'s> {
+    question: Question,
+    src: &'s QuestionSrc,
+    file: &'s str,
+    content: &'s str,
+}
+
+struct Checker<'s> {
+    errors: Vec<PackError>,
+    languages: Vec<String>,
+    file: &'s str,
+    content: &'s str,
+}
+
+impl<'s> Checker<'s> {
+    fn at(&mut self, file: &'s str, content: &'s str) {
+        self.file = file;
+        self.content = content;
+    }
+
+    fn line<T>(&self, spanned: &Sp<T>) -> usize {
+        line_of(self.content, spanned.span().start)
+    }
+
+    fn place<T>(&self, spanned: &Sp<T>) -> Place {
+        Place { file: self.file.to_owned(), line: self.line(spanned) }
+    }
+
+    fn error(&mut self, line: Option<usize>, reason: String) {
+        self.errors.push(PackError { file: self.file.to_owned(), line, reason });
+    }
+
+    fn error_at<T>(&mut self, spanned: &Sp<T>, reason: String) {
+        let line = self.line(spanned);
+        self.error(Some(line), reason);
+    }
+
+    /// Checks an ID's form and that it is new among `seen`; returns false for a duplicate.
+    fn new_id(&mut self, kind: &str, id: &Sp<String>, seen: &mut BTreeMap<String, Place>) -> bool {
+        let well_formed = !id.get_ref().is_empty()
+            && id.get_ref().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !well_formed {
+            self.error_at(id, format!("{kind} ID {:?} must use only a-z, 0-9 and _", id.get_ref()));
+        }
+        if let Some(first) = seen.get(id.get_ref()) {
+            let reason = format!("duplicate {kind} ID {:?} (first defined at {first})", id.get_ref());
+            self.error_at(id, reason);
+            return false;
+        }
+        seen.insert(id.get_ref().clone(), self.place(id));
+        true
+    }
+
+    /// Checks one text: every configured language present, none other, no empty string,
+    /// every placeholder a setting. `owner` is the line of the item it belongs to, used when
+    /// the text itself has no reliable span (dotted keys).
+    fn text(&mut self, what: &str, owner: usize, src: &TextSrc, settings: &BTreeSet<String>) -> Text {
+        let span = src.span();
+        let line = if span.start < span.end { line_of(self.content, span.start) } else { owner };
+        let map = src.get_ref();
+        for lang in map.keys() {
+            if !self.languages.contains(lang) {
+                self.error(Some(line), format!("{what} has a text in {lang:?}, which is not a configured language ({})", self.languages.join(", ")));
+            }
+        }
+        let mut texts = Vec::new();
+        for lang in self.languages.clone() {
+            match map.get(&lang) {
+                None => self.error(Some(line), format!("{what} has no {lang:?} text")),
+                Some(s) if s.trim().is_empty() => self.error(Some(line), format!("{what} has an empty {lang:?} text")),
+                Some(s) => match placeholders(s) {
+                    Err(at) => self.error(Some(line), format!("{what} ({lang}) has a stray or malformed brace at character {}", at + 1)),
+                    Ok(names) => {
+                        for name in names {
+                            if !settings.contains(name) {
+                                self.error(Some(line), format!("{what} ({lang}) uses {{{name}}}, which is not a setting"));
+                            }
+                        }
+                    }
+                },
+            }
+            texts.push(map.get(&lang).cloned().unwrap_or_default());
+        }
+        Text(texts)
+    }
+
+    fn texts(&mut self, what: &str, owner: usize, srcs: &[TextSrc], settings: &BTreeSet<String>) -> Vec<Text> {
+        srcs.iter().enumerate().map(|(i, s)| self.text(&format!("{what} step {}", i + 1), owner, s, settings)).collect()
+    }
+
+    fn pack(&mut self, files: &'s [(&'s str, &'s str, PackFile)]) -> Pack {
+        // Languages first: every text is checked against them.
+        let headers: Vec<_> = files.iter().filter_map(|(f, c, p)| p.pack.as_ref().map(|h| (*f, *c, h))).collect();
+        match headers.as_slice() {
+            [] => {
+                self.file = files.first().map_or("(no files)", |f| f.0);
+                self.error(None, "no [pack] table: the pack must list its languages, e.g. [pack] languages = [\"en\"]".into());
+            }
+            [(file, content, header), rest @ ..] => {
+                self.at(file, content);
+                let header_line = self.line(header);
+                if header.get_ref().languages.is_empty() {
+                    self.error(Some(header_line), "[pack] languages is empty: configure at least one language".into());
+                }
+                for lang in &header.get_ref().languages {
+                    let code = lang.get_ref();
+                    let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+                    if !valid {
+                        self.error_at(lang, format!("language {code:?} is not a two- or three-letter lowercase code"));
+                    } else if self.languages.contains(code) {
+                        self.error_at(lang, format!("language {code:?} is listed twice"));
+                    } else {
+                        self.languages.push(code.clone());
+                    }
+                }
+                for (file, content, again) in rest {
+                    self.at(file, content);
+                    self.error_at(again, "a second [pack] table: the pack's languages are set once".into());
+                }
+            }
+        }
+
+        // Settings, so texts can be checked for placeholders.
+        let mut seen = BTreeMap::new();
+        let mut setting_srcs = Vec::new();
+        for (file, content, pack_file) in files {
+            self.at(file, content);
+            for s in &pack_file.setting {
+                if self.new_id("setting", &s.id, &mut seen) {
+                    setting_srcs.push((*file, *content, s));
+                }
+            }
+        }
+        let setting_ids: BTreeSet<String> = seen.keys().cloned().collect();
+        let mut settings = Vec::new();
+        for (file, content, s) in setting_srcs {
+            self.at(file, content);
+            let line = self.line(&s.id);
+            let id = s.id.get_ref();
+            let mut values = Vec::new();
+            if let Some(amount) = &s.amount {
+                let value = *amount.get_ref();
+                let cents = value * 100.0;
+                if !(value.is_finite() && value >= 0.0 && (cents - cents.round()).abs() < 1e-6 && cents < 1e15) {
+                    self.error_at(amount, format!("setting {id:?}: amount {value} must be zero or more, with at most two decimals"));
+                }
+                values.push(SettingValue::Amount(Amount(cents.round().max(0.0) as u64)));
+            }
+            if let Some(n) = s.number {
+                values.push(SettingValue::Number(n));
+            }
+            if let Some(t) = &s.text {
+                values.push(SettingValue::Text(self.text(&format!("setting {id:?}"), line, t, &setting_ids)));
+            }
+            if let Some(e) = &s.email {
+                if !e.contains('@') || e.contains(char::is_whitespace) {
+                    self.error(Some(line), format!("setting {id:?}: {e:?} is not an e-mail address"));
+                }
+                values.push(SettingValue::Email(e.clone()));
+            }
+            if let Some(u) = &s.url {
+                values.push(SettingValue::Url(u.clone()));
+            }
+            if let Some(f) = s.flag {
+                values.push(SettingValue::Flag(f));
+            }
+            if values.len() != 1 {
+                self.error(Some(line), format!("setting {id:?} must have exactly one value: amount, number, text, email, url or flag (it has {})", values.len()));
+            }
+            if let Some(value) = values.into_iter().next() {
+                let status = match s.status {
+                    StatusSrc::Published => SettingStatus::Published,
+                    StatusSrc::Confirm => SettingStatus::Confirm,
+                };
+                settings.push(Setting { id: id.as_str().into(), value, status, note: s.note.clone() });
+            }
+        }
+        let amount_settings: BTreeSet<&str> =
+            settings.iter().filter(|s| matches!(s.value, SettingValue::Amount(_))).map(|s| s.id.as_str()).collect();
+        let amount_settings: BTreeSet<String> = amount_settings.into_iter().map(str::to_owned).collect();
+
+        // Outcomes, principles, sources.
+        let (mut outcomes, mut principles, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut seen_outcomes, mut seen_principles, mut seen_sources) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+        let mut outcome_places = BTreeMap::new();
+        for (file, content, pack_file) in files {
+            self.at(file, content);
+            for o in &pack_file.outcome {
+                let line = self.line(&o.id);
+                if self.new_id("outcome", &o.id, &mut seen_outcomes) {
+                    let what = format!("outcome {:?}", o.id.get_ref());
+                    outcome_places.insert(o.id.get_ref().clone(), self.place(&o.id));
+                    outcomes.push(Outcome {
+                        id: o.id.get_ref().as_str().into(),
+                        title: self.text(&format!("{what} title"), line, &o.title, &setting_ids),
+                        summary: self.text(&format!("{what} summary"), line, &o.summary, &setting_ids),
+                        steps: self.texts(&what, line, &o.step, &setting_ids),
+                    });
+                }
+            }
+            for p in &pack_file.principle {
+                let line = self.line(&p.id);
+                if self.new_id("principle", &p.id, &mut seen_principles) {
+                    let what = format!("principle {:?}", p.id.get_ref());
+                    principles.push(Principle {
+                        id: p.id.get_ref().as_str().into(),
+                        name: self.text(&format!("{what} name"), line, &p.name, &setting_ids),
+                        says: self.text(&format!("{what} says"), line, &p.says, &setting_ids),
+                    });
+                }
+            }
+            for s in &pack_file.source {
+                let line = self.line(&s.id);
+                if self.new_id("source", &s.id, &mut seen_sources) {
+                    let basis = match s.basis {
+                        BasisSrc::Found => Basis::Found,
+                        BasisSrc::Practice => Basis::Practice,
+                        BasisSrc::Suggested => Basis::Suggested,
+                    };
+                    sources.push(Source {
+                        id: s.id.get_ref().as_str().into(),
+                        cite: self.text(&format!("source {:?} cite", s.id.get_ref()), line, &s.cite, &setting_ids),
+                        basis,
+                        brief: s.brief.clone(),
+                    });
+                }
+            }
+        }
+
+        // Topics and their questions.
+        let refs = Refs { settings: &setting_ids, amounts: &amount_settings, outcomes: &seen_outcomes, principles: &seen_principles, sources: &seen_sources };
+        let mut topics = Vec::new();
+        let mut seen_topics = BTreeMap::new();
+        let mut seen_rules = BTreeMap::new();
+        let mut reached_outcomes = BTreeSet::new();
+        for (file, content, pack_file) in files {
+            self.at(file, content);
+            let Some(topic) = &pack_file.topic else {
+                if let Some(q) = pack_file.question.first() {
+                    self.error_at(&q.id, "questions must be in a file with a [topic] table".into());
+                }
+                continue;
+            };
+            if !self.new_id("topic", &topic.id, &mut seen_topics) {
+                continue;
+            }
+            if let Some(t) = self.topic(file, content, topic, &pack_file.question, &refs, &mut seen_rules, &mut reached_outcomes) {
+                topics.push(t);
+            }
+        }
+        if topics.is_empty() && self.errors.is_empty() {
+            self.file = files.first().map_or("(no files)", |f| f.0);
+            self.error(None, "the pack has no [topic]".into());
+        }
+        for (id, place) in &outcome_places {
+            if !reached_outcomes.contains(id) {
+                self.errors.push(PackError { file: place.file.clone(), line: Some(place.line), reason: format!("outcome {id:?} is reached by no path of any topic") });
+            }
+        }
+
+        Pack { languages: self.languages.iter().map(|l| l.as_str().into()).collect(), settings, outcomes, principles, sources, topics }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn topic(
+        &mut self,
+        file: &'s str,
+        content: &'s str,
+        topic: &'s crate::source::TopicSrc,
+        question_srcs: &'s [QuestionSrc],
+        refs: &Refs<'_>,
+        seen_rules: &mut BTreeMap<String, Place>,
+        reached_outcomes: &mut BTreeSet<String>,
+    ) -> Option<Topic> {
+        let topic_id = topic.id.get_ref();
+        let topic_line = self.line(&topic.id);
+        let title = self.text(&format!("topic {topic_id:?} title"), topic_line, &topic.title, refs.settings);
+        let summary = self.text(&format!("topic {topic_id:?} summary"), topic_line, &topic.summary, refs.settings);
+
+        let mut seen_questions = BTreeMap::new();
+        let mut drafts = Vec::new();
+        for q in question_srcs {
+            if self.new_id("question", &q.id, &mut seen_questions) {
+                let question = self.question(q, refs, seen_rules);
+                drafts.push(QuestionDraft { question, src: q, file, content });
+            }
+        }
+        if !seen_questions.contains_key(topic.start.get_ref()) {
+            self.error_at(&topic.start, format!("topic {topic_id:?} starts at question {:?}, which it does not have", topic.start.get_ref()));
+            return None;
+        }
+
+        // Dangling "next" references.
+        for d in &drafts {
+            for r in &d.src.rule {
+                if let Some(next) = &r.next {
+                    if !seen_questions.contains_key(next.get_ref()) {
+                        self.error_at(next, format!("rule {:?} leads to question {:?}, which topic {topic_id:?} does not have", r.id.get_ref(), next.get_ref()));
+                    }
+                }
+            }
+        }
+
+        // Reachability and cycles, by depth-first search from the start.
+        let index: BTreeMap<&str, usize> = drafts.iter().enumerate().map(|(i, d)| (d.question.id.as_str(), i)).collect();
+        let mut state = vec![Visit::New; drafts.len()];
+        let mut stack = Vec::new();
+        self.visit(&drafts, &index, index[topic.start.get_ref().as_str()], &mut state, &mut stack);
+        for (d, s) in drafts.iter().zip(&state) {
+            if *s == Visit::New {
+                self.at(d.file, d.content);
+                self.error_at(&d.src.id, format!("question {:?} is reached by no path from the start question {:?}", d.src.id.get_ref(), topic.start.get_ref()));
+            } else {
+                for rule in &d.question.rules {
+                    if let Next::Outcome(o) = &rule.then {
+                        reached_outcomes.insert(o.as_str().to_owned());
+                    }
+                    reached_outcomes.extend(rule.also.iter().map(|o| o.as_str().to_owned()));
+                }
+            }
+        }
+
+        Some(Topic {
+            id: topic_id.as_str().into(),
+            title,
+            summary,
+            start: topic.start.get_ref().as_str().into(),
+            questions: drafts.into_iter().map(|d| d.question).collect(),
+        })
+    }
+
+    fn visit(&mut self, drafts: &[QuestionDraft<'s>], index: &BTreeMap<&str, usize>, at: usize, state: &mut [Visit], stack: &mut Vec<usize>) {
+        state[at] = Visit::OnPath;
+        stack.push(at);
+        for rule in &drafts[at].src.rule {
+            let Some(next) = &rule.next else { continue };
+            let Some(&to) = index.get(next.get_ref().as_str()) else { continue };
+            match state[to] {
+                Visit::New => self.visit(drafts, index, to, state, stack),
+                Visit::OnPath => {
+                    let from = stack.iter().position(|&q| q == to).unwrap_or(0);
+                    let cycle: Vec<&str> = stack[from..].iter().chain([&to]).map(|&q| drafts[q].question.id.as_str()).collect();
+                    self.at(drafts[at].file, drafts[at].content);
+                    self.error_at(next, format!("rule {:?} closes a cycle: {}", rule.id.get_ref(), cycle.join(" → ")));
+                }
+                Visit::Done => {}
+            }
+        }
+        stack.pop();
+        state[at] = Visit::Done;
+    }
+
+    fn question(&mut self, q: &QuestionSrc, refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Question {
+        let qid = q.id.get_ref();
+        let line = self.line(&q.id);
+        let what = format!("question {qid:?}");
+        let ask = self.text(&format!("{what} ask"), line, &q.ask, refs.settings);
+        let hint = q.hint.as_ref().map(|h| self.text(&format!("{what} hint"), line, h, refs.settings));
+
+        let builtin = |b: BuiltinOption| AnswerOption { id: b.id().into(), label: OptionLabel::Builtin(b) };
+        let mut options = Vec::new();
+        let input = match q.input {
+            InputSrc::Choice => {
+                let mut seen = BTreeMap::new();
+                for o in &q.option {
+                    if self.new_id("option", &o.id, &mut seen) {
+                        let o_line = self.line(&o.id);
+                        let label = self.text(&format!("{what} option {:?} label", o.id.get_ref()), o_line, &o.label, refs.settings);
+                        let hint = o.hint.as_ref().map(|h| self.text(&format!("{what} option {:?} hint", o.id.get_ref()), o_line, h, refs.settings));
+                        options.push(AnswerOption { id: o.id.get_ref().as_str().into(), label: OptionLabel::Pack { label, hint } });
+                    }
+                }
+                if q.option.len() < 2 {
+                    self.error(Some(line), format!("{what} is a choice but offers {} option(s); give at least two", q.option.len()));
+                }
+                Input::Choice
+            }
+            InputSrc::YesNo | InputSrc::Amount => {
+                if let Some(o) = q.option.first() {
+                    self.error_at(&o.id, format!("{what} has fixed answers, so it takes no [[question.option]]"));
+                }
+                if q.input == InputSrc::YesNo {
+                    options.extend([builtin(BuiltinOption::Yes), builtin(BuiltinOption::No)]);
+                    Input::YesNo
+                } else {
+                    options.extend([builtin(BuiltinOption::AtOrBelow), builtin(BuiltinOption::Above)]);
+                    match &q.compare_with {
+                        None => {
+                            self.error(Some(line), format!("{what} asks for an amount but names no compare_with setting"));
+                            Input::Amount { compare_with: "".into() }
+                        }
+                        Some(setting) => {
+                            if !refs.amounts.contains(setting.get_ref()) {
+                                let kind = if refs.settings.contains(setting.get_ref()) { "a setting that is not an amount" } else { "not a setting" };
+                                self.error_at(setting, format!("{what} compares with {:?}, which is {kind}", setting.get_ref()));
+                            }
+                            Input::Amount { compare_with: setting.get_ref().as_str().into() }
+                        }
+                    }
+                }
+            }
+        };
+        if let (Some(setting), false) = (&q.compare_with, q.input == InputSrc::Amount) {
+            self.error_at(setting, format!("{what} has compare_with but is not an amount question"));
+        }
+        if q.dont_know {
+            options.push(builtin(BuiltinOption::DontKnow));
+        }
+
+        let rules: Vec<Rule> = q.rule.iter().filter_map(|r| self.rule(&what, r, &options, refs, seen_rules)).collect();
+
+        // Each option must be matched by exactly one rule, or its path ends nowhere.
+        for option in &options {
+            let matching: Vec<&str> = rules.iter().filter(|r| r.when.contains(&option.id)).map(|r| r.id.as_str()).collect();
+            match matching.as_slice() {
+                [] => self.error(Some(line), format!("answer {:?} to {what} matches no rule, so its path ends without an outcome", option.id.as_str())),
+                [_] => {}
+                many => self.error(Some(line), format!("answer {:?} to {what} is matched by more than one rule: {}", option.id.as_str(), many.join(", "))),
+            }
+        }
+        Question { id: qid.as_str().into(), ask, hint, input, options, rules }
+    }
+
+    fn rule(&mut self, question: &str, r: &RuleSrc, options: &[AnswerOption], refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Option<Rule> {
+        if !self.new_id("rule", &r.id, seen_rules) {
+            return None;
+        }
+        let rid = r.id.get_ref();
+        let line = self.line(&r.id);
+        let what = format!("rule {rid:?}");
+        if r.when.is_empty() {
+            self.error(Some(line), format!("{what} has an empty `when`: list the answers it matches"));
+        }
+        let mut when = Vec::new();
+        for w in &r.when {
+            if options.iter().any(|o| o.id.as_str() == w.get_ref()) {
+                when.push(OptionId::from(w.get_ref().as_str()));
+            } else {
+                let offered: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                self.error_at(w, format!("{what} matches answer {:?}, which {question} does not offer ({})", w.get_ref(), offered.join(", ")));
+            }
+        }
+        let then = match (&r.next, &r.outcome) {
+            (Some(next), None) => Next::Question(next.get_ref().as_str().into()),
+            (None, Some(outcome)) => {
+                self.known(outcome, "outcome", refs.outcomes, &what);
+                Next::Outcome(outcome.get_ref().as_str().into())
+            }
+            _ => {
+                self.error(Some(line), format!("{what} must have exactly one of `next` (a question) or `outcome`"));
+                Next::Outcome("".into())
+            }
+        };
+        for also in &r.also {
+            self.known(also, "outcome", refs.outcomes, &what);
+        }
+        if !r.also.is_empty() && matches!(then, Next::Question(_)) {
+            self.error(Some(line), format!("{what} has `also` outcomes but leads to a question, not an outcome"));
+        }
+        self.known(&r.principle, "principle", refs.principles, &what);
+        self.known(&r.source, "source", refs.sources, &what);
+        Some(Rule {
+            id: rid.as_str().into(),
+            when,
+            then,
+            also: r.also.iter().map(|a| a.get_ref().as_str().into()).collect(),
+            says: self.text(&format!("{what} says"), line, &r.says, refs.settings),
+            principle: r.principle.get_ref().as_str().into(),
+            source: r.source.get_ref().as_str().into(),
+            steps: self.texts(&what, line, &r.step, refs.settings),
+        })
+    }
+
+    fn known(&mut self, id: &Sp<String>, kind: &str, known: &BTreeMap<String, Place>, what: &str) {
+        if !known.contains_key(id.get_ref()) {
+            self.error_at(id, format!("{what} names {kind} {:?}, which the pack does not define", id.get_ref()));
+        }
+    }
+}
+
+/// The IDs a topic's rules may refer to.
+struct Refs<'a> {
+    settings: &'a BTreeSet<String>,
+    amounts: &'a BTreeSet<String>,
+    outcomes: &'a BTreeMap<String, Place>,
+    principles: &'a BTreeMap<String, Place>,
+    sources: &'a BTreeMap<String, Place>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    OnPath,
+    Done,
+}

@@ -1,0 +1,323 @@
+//! The compiled rule pack: validated, every reference known to resolve, ready to evaluate.
+//!
+//! This is the form the app embeds (as postcard bytes made at build time), so it holds no
+//! TOML spans and no parsing code. Build one with [`crate::load`].
+
+use crate::ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};
+use crate::text::{fill, Text};
+use serde::{Deserialize, Serialize};
+
+/// A whole rule pack: settings, outcome tiers, principles, sources and topics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pack {
+    /// Configured languages; every [`Text`] has one entry per language, in this order.
+    pub languages: Vec<LangId>,
+    pub settings: Vec<Setting>,
+    pub outcomes: Vec<Outcome>,
+    pub principles: Vec<Principle>,
+    pub sources: Vec<Source>,
+    pub topics: Vec<Topic>,
+}
+
+/// An organization-specific value: a threshold, a contact, a name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Setting {
+    pub id: SettingId,
+    pub value: SettingValue,
+    /// Whether the value is a published fact or a default the ethics office must confirm.
+    pub status: SettingStatus,
+    /// Where the value comes from, for reviewers.
+    pub note: String,
+}
+
+/// The typed value of a [`Setting`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SettingValue {
+    Amount(Amount),
+    Number(i64),
+    Text(Text),
+    Email(String),
+    Url(String),
+    Flag(bool),
+}
+
+/// Whether a setting is a published fact or a default still to confirm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SettingStatus {
+    Published,
+    Confirm,
+}
+
+/// A sum of money in hundredths of the pack's currency (cents), so comparisons are exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Amount(pub u64);
+
+impl Amount {
+    /// Reads an amount typed by a person: digits, an optional decimal point or comma with
+    /// one or two decimals, and optional spaces or apostrophes between thousands.
+    pub fn parse(input: &str) -> Option<Amount> {
+        let cleaned: String = input.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+        let (whole, fraction) = match cleaned.rfind(['.', ',']) {
+            Some(at) if cleaned.len() - at - 1 <= 2 => (&cleaned[..at], &cleaned[at + 1..]),
+            _ => (cleaned.as_str(), ""),
+        };
+        let whole: String = whole.chars().filter(|c| !matches!(c, ',' | '.')).collect();
+        if whole.is_empty() && fraction.is_empty() {
+            return None;
+        }
+        if !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let units: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let cents: u64 = match fraction.len() {
+            0 => 0,
+            1 => fraction.parse::<u64>().ok()? * 10,
+            _ => fraction.parse().ok()?,
+        };
+        units.checked_mul(100)?.checked_add(cents).map(Amount)
+    }
+
+    /// The amount without its currency, as `30` or `30.50`.
+    pub fn plain(self) -> String {
+        let (units, cents) = (self.0 / 100, self.0 % 100);
+        if cents == 0 {
+            units.to_string()
+        } else {
+            format!("{units}.{cents:02}")
+        }
+    }
+}
+
+/// An outcome tier: what the staff member should do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: OutcomeId,
+    pub title: Text,
+    pub summary: Text,
+    /// General next steps; the rule that led here may add its own first.
+    pub steps: Vec<Text>,
+}
+
+/// A principle shown as the reason behind a rule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Principle {
+    pub id: PrincipleId,
+    pub name: Text,
+    pub says: Text,
+}
+
+/// How firmly a source is established (policy brief labels F, P, S).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// Found in a public source.
+    Found,
+    /// Common practice across organizations.
+    Practice,
+    /// A suggested rule, a design choice to be confirmed by the ethics office.
+    Suggested,
+}
+
+/// A regulation, rule, instruction or policy a rule cites.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    pub cite: Text,
+    pub basis: Basis,
+    /// The section of the policy brief that records this source.
+    pub brief: String,
+}
+
+/// One questionnaire, such as gifts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: TopicId,
+    pub title: Text,
+    pub summary: Text,
+    pub start: QuestionId,
+    pub questions: Vec<Question>,
+}
+
+/// One question: what is asked, the answers offered, and the rules that route each answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: QuestionId,
+    pub ask: Text,
+    pub hint: Option<Text>,
+    pub input: Input,
+    pub options: Vec<AnswerOption>,
+    /// Validation guarantees each option is matched by exactly one rule.
+    pub rules: Vec<Rule>,
+}
+
+/// How a question is answered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// One of the pack's own options.
+    Choice,
+    /// Yes or no (and "I don't know" where the pack allows it).
+    YesNo,
+    /// A sum of money compared with an amount setting: `at_or_below` or `above` it.
+    Amount { compare_with: SettingId },
+}
+
+/// An answer a person can choose.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerOption {
+    pub id: OptionId,
+    pub label: OptionLabel,
+}
+
+/// Where an option's label comes from: the pack, or the app's own wording.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum OptionLabel {
+    Pack { label: Text, hint: Option<Text> },
+    Builtin(BuiltinOption),
+}
+
+/// Options every pack shares, worded by the app in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BuiltinOption {
+    Yes,
+    No,
+    DontKnow,
+    AtOrBelow,
+    Above,
+}
+
+impl BuiltinOption {
+    /// The option ID a rule names to match this option.
+    pub fn id(self) -> &'static str {
+        match self {
+            BuiltinOption::Yes => "yes",
+            BuiltinOption::No => "no",
+            BuiltinOption::DontKnow => "dont_know",
+            BuiltinOption::AtOrBelow => "at_or_below",
+            BuiltinOption::Above => "above",
+        }
+    }
+}
+
+/// One branch out of a question, with the reason it gives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: RuleId,
+    pub when: Vec<OptionId>,
+    pub then: Next,
+    /// Further outcomes that apply as well (e.g. decline *and* report).
+    pub also: Vec<OutcomeId>,
+    pub says: Text,
+    pub principle: PrincipleId,
+    pub source: SourceId,
+    /// Steps specific to this rule, shown before the outcome's general steps.
+    pub steps: Vec<Text>,
+}
+
+/// Where a rule leads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Next {
+    Question(QuestionId),
+    Outcome(OutcomeId),
+}
+
+impl Pack {
+    /// The index of a language code in [`Pack::languages`].
+    pub fn language(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.as_str() == code)
+    }
+    pub fn topic(&self, id: &TopicId) -> Option<&Topic> {
+        self.topics.iter().find(|t| &t.id == id)
+    }
+    pub fn outcome(&self, id: &OutcomeId) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| &o.id == id)
+    }
+    pub fn principle(&self, id: &PrincipleId) -> Option<&Principle> {
+        self.principles.iter().find(|p| &p.id == id)
+    }
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+    pub fn setting(&self, id: &str) -> Option<&Setting> {
+        self.settings.iter().find(|s| s.id.as_str() == id)
+    }
+    /// The amount of an amount setting.
+    pub fn amount_setting(&self, id: &SettingId) -> Option<Amount> {
+        match self.setting(id.as_str())?.value {
+            SettingValue::Amount(amount) => Some(amount),
+            _ => None,
+        }
+    }
+    /// The currency code used to show amounts (the `currency` setting).
+    pub fn currency(&self) -> &str {
+        match self.setting("currency").map(|s| &s.value) {
+            Some(SettingValue::Text(code)) => code.get(0),
+            _ => "",
+        }
+    }
+    /// A setting's value as words in a language, as it appears in texts.
+    pub fn setting_text(&self, id: &str, lang: usize) -> Option<String> {
+        Some(match &self.setting(id)?.value {
+            SettingValue::Amount(amount) => self.money(*amount),
+            SettingValue::Number(n) => n.to_string(),
+            SettingValue::Text(text) => text.get(lang).to_owned(),
+            SettingValue::Email(s) | SettingValue::Url(s) => s.clone(),
+            SettingValue::Flag(b) => b.to_string(),
+        })
+    }
+    /// An amount with the pack's currency, as `USD 30`.
+    pub fn money(&self, amount: Amount) -> String {
+        format!("{} {}", self.currency(), amount.plain()).trim().to_owned()
+    }
+    /// A text in a language with its `{setting}` placeholders filled in.
+    pub fn render(&self, text: &Text, lang: usize) -> String {
+        fill(text.get(lang), |name| self.setting_text(name, lang))
+    }
+}
+
+impl Topic {
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+}
+
+impl Question {
+    pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+    /// The rule that matches an option.
+    pub fn rule_for(&self, option: &OptionId) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.when.contains(option))
+    }
+    /// Whether a person may answer "I don't know".
+    pub fn allows_dont_know(&self) -> bool {
+        self.options.iter().any(|o| o.label == OptionLabel::Builtin(BuiltinOption::DontKnow))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Amount;
+
+    #[test]
+    fn parses_amounts_people_type() {
+        assert_eq!(Amount::parse("30"), Some(Amount(3000)));
+        assert_eq!(Amount::parse(" 30.5 "), Some(Amount(3050)));
+        assert_eq!(Amount::parse("30,50"), Some(Amount(3050)));
+        assert_eq!(Amount::parse("1,000"), Some(Amount(100_000)));
+        assert_eq!(Amount::parse("1 000,25"), Some(Amount(100_025)));
+        assert_eq!(Amount::parse("1'250.00"), Some(Amount(125_000)));
+        assert_eq!(Amount::parse(".5"), Some(Amount(50)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_amount() {
+        for bad in ["", "  ", "abc", "-5", "3e4", "12.3.4x", "99999999999999999999999", "."] {
+            assert_eq!(Amount::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn shows_cents_only_when_there_are_some() {
+        assert_eq!(Amount(3000).plain(), "30");
+        assert_eq!(Amount(3005).plain(), "30.05");
+    }
+}

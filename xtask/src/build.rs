@@ -1,0 +1,2 @@
+//! build
+pub fn hosted(_t: &crate::setup::Tools) -> Result<std::path::PathBuf, String> { todo!() }

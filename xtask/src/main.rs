@@ -1,0 +1,62 @@
+//! `cargo xtask …`: every workflow of ethics-advisor in one place — set-up, build, bundle,
+//! serve, test, rule checks and case files. Nothing is hidden in CI alone.
+
+mod build;
+mod cases;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve [--port N]     install what is missing, build, and serve the app on http://127.0.0.1:8080
+  test                 install what is missing and run every test layer
+  build                release build of the hosted app into dist/ (wasm-opt -Oz)
+  check-rules [DIR]    load and validate a rule pack (default: rules/)
+  cases [PATH...]      run case files or folders of them (default: tests/cases/)
+  setup                only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
+        Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
+        Some("cases") => cases::run(&args[1..]),
+        Some("setup") => setup::ensure_all().map(|_| ()),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+        None => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repository").to_path_buf()
+}
+
+/// Runs a command in the repository root, echoing it; fails with its exit status.
+pub fn run_cmd(cmd: &mut std::process::Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}").replace('"', "");
+    println!("$ {shown}");
+    let status = cmd.current_dir(root()).status().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}

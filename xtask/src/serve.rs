@@ -1,0 +1,2 @@
+//! serve
+pub fn run(_a: &[String]) -> Result<(), String> { todo!() }

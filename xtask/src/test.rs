@@ -1,0 +1,2 @@
+//! test
+pub fn run(_a: &[String]) -> Result<(), String> { todo!() }

@@ -208,6 +208,11 @@ impl<'s> Checker<'s> {
             }
         }
 
+        if self.languages.is_empty() {
+            // Without languages every text would be reported; the header error says it all.
+            return Pack { languages: Vec::new(), settings: Vec::new(), outcomes: Vec::new(), principles: Vec::new(), sources: Vec::new(), topics: Vec::new() };
+        }
+
         // Settings, so texts can be checked for placeholders.
         let mut seen = BTreeMap::new();
         let mut setting_srcs = Vec::new();
@@ -340,7 +345,10 @@ impl<'s> Checker<'s> {
             self.file = files.first().map_or("(no files)", |f| f.0);
             self.error(None, "the pack has no [topic]".into());
         }
-        for (id, place) in &outcome_places {
+        // Only on an otherwise sound pack: a broken reference upstream would make every
+        // outcome behind it look unreachable.
+        let sound = self.errors.is_empty();
+        for (id, place) in outcome_places.iter().filter(|_| sound) {
             if !reached_outcomes.contains(id) {
                 self.errors.push(PackError { file: place.file.clone(), line: Some(place.line), reason: format!("outcome {id:?} is reached by no path of any topic") });
             }

@@ -31,6 +31,7 @@
 //! [topic]
 //! id = "demo"
 //! title.en = "Demo"
+//! heading.en = "Get advice on a demo"
 //! summary.en = "A demo."
 //! start = "cash"
 //! [[question]]

@@ -371,6 +371,7 @@ impl<'s> Checker<'s> {
         let topic_id = topic.id.get_ref();
         let topic_line = self.line(&topic.id);
         let title = self.text(&format!("topic {topic_id:?} title"), topic_line, &topic.title, refs.settings);
+        let heading = self.text(&format!("topic {topic_id:?} heading"), topic_line, &topic.heading, refs.settings);
         let summary = self.text(&format!("topic {topic_id:?} summary"), topic_line, &topic.summary, refs.settings);
 
         let mut seen_questions = BTreeMap::new();
@@ -419,6 +420,7 @@ impl<'s> Checker<'s> {
         Some(Topic {
             id: topic_id.as_str().into(),
             title,
+            heading,
             summary,
             start: topic.start.get_ref().as_str().into(),
             questions: drafts.into_iter().map(|d| d.question).collect(),

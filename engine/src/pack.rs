@@ -131,7 +131,10 @@ pub struct Source {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: TopicId,
+    /// Short name, used in page titles: "Gifts, hospitality and honours".
     pub title: Text,
+    /// The start page heading: "Get advice on a gift, hospitality or an honour".
+    pub heading: Text,
     pub summary: Text,
     pub start: QuestionId,
     pub questions: Vec<Question>,

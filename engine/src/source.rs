@@ -97,6 +97,7 @@ pub enum BasisSrc {
 pub struct TopicSrc {
     pub id: Sp<String>,
     pub title: TextSrc,
+    pub heading: TextSrc,
     pub summary: TextSrc,
     pub start: Sp<String>,
 }

@@ -1,2 +1,86 @@
-//! build
-pub fn hosted(_t: &crate::setup::Tools) -> Result<std::path::PathBuf, String> { todo!() }
+//! The release build: cargo for wasm32, wasm-bindgen for the JS glue, wasm-opt -Oz, then
+//! the hosted site in `dist/` (page, boot script, glue, wasm, one stylesheet).
+
+use crate::setup::Tools;
+use crate::{root, run_cmd};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What the release build produced, before it is laid out as a site or a single file.
+pub struct Artifacts {
+    /// The optimized wasm.
+    pub wasm: PathBuf,
+    /// wasm-bindgen's ES module glue.
+    pub glue: PathBuf,
+    /// All stylesheets of `styles/`, in name order, as one.
+    pub css: String,
+}
+
+/// Compiles the app and optimizes the wasm.
+pub fn release(tools: &Tools) -> Result<Artifacts, String> {
+    run_cmd(Command::new("cargo").args([
+        "build", "--release", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor",
+    ]))?;
+    let out = root().join("target/wasm-bindgen");
+    run_cmd(Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-name", "ethics_advisor", "--out-dir"]).arg(&out).arg(
+        root().join("target/wasm32-unknown-unknown/release/ethics-advisor.wasm"),
+    ))?;
+    let wasm = out.join("ethics_advisor_opt.wasm");
+    // Plain -Oz: `-all` makes Chromium refuse the module (see shared/toolchain-notes.md).
+    run_cmd(Command::new(&tools.wasm_opt).arg("-Oz").arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
+    Ok(Artifacts { wasm, glue: out.join("ethics_advisor.js"), css: stylesheet()? })
+}
+
+/// The stylesheets in `styles/`, concatenated in name order.
+pub fn stylesheet() -> Result<String, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("styles"))
+        .map_err(|e| format!("cannot read styles/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "css"))
+        .collect();
+    files.sort();
+    let mut css = String::new();
+    for file in files {
+        css.push_str(&std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
+        css.push('\n');
+    }
+    Ok(css)
+}
+
+/// The hosted page's Content Security Policy: only its own files, and the wasm compile.
+pub const HOSTED_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// `index.html` with its placeholders filled.
+pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
+    let template = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    for placeholder in ["{{CSP}}", "{{HEAD}}", "{{BODY_END}}"] {
+        if !template.contains(placeholder) {
+            return Err(format!("index.html lacks the placeholder {placeholder}"));
+        }
+    }
+    Ok(template.replace("{{CSP}}", csp).replace("{{HEAD}}", head).replace("{{BODY_END}}", body_end))
+}
+
+/// Builds the hosted site into `dist/` and returns that folder.
+pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
+    let artifacts = release(tools)?;
+    let dist = root().join("dist");
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    copy(&artifacts.wasm, &dist.join("ethics_advisor_bg.wasm"))?;
+    copy(&artifacts.glue, &dist.join("ethics_advisor.js"))?;
+    write(&dist.join("ethics-advisor.css"), &artifacts.css)?;
+    write(&dist.join("boot.js"), "import init from './ethics_advisor.js';\ninit({ module_or_path: new URL('ethics_advisor_bg.wasm', import.meta.url) });\n")?;
+    let html = page(HOSTED_CSP, r#"<link rel="stylesheet" href="ethics-advisor.css">"#, r#"<script type="module" src="boot.js"></script>"#)?;
+    write(&dist.join("index.html"), &html)?;
+    println!("build: hosted app in {}", dist.display());
+    Ok(dist)
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -20,6 +20,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup                only install what is missing";
 
 fn main() -> ExitCode {
+    put_tools_on_path();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
@@ -41,6 +42,18 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Child processes find the tools set-up installs: the project's npm tools first (binaryen's
+/// wasm-opt must win over any other), then cargo's bin folder, then the inherited PATH.
+fn put_tools_on_path() {
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let mut paths = vec![root().join("node_modules/.bin")];
+    paths.extend(cargo_home.map(|c| c.join("bin")));
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    if let Ok(joined) = std::env::join_paths(paths) {
+        std::env::set_var("PATH", joined);
     }
 }
 

@@ -1,0 +1,62 @@
+//! Pieces every screen shares: the header, the back link, the error summary.
+
+use super::use_texts;
+use yew::prelude::*;
+
+#[function_component]
+pub fn Header() -> Html {
+    let texts = use_texts();
+    html! {
+        <header class="ea-header">
+            <span class="ea-header__name">{ texts.m().app_name }</span>
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BackLinkProps {
+    /// The fragment of the previous screen, so the link also works when opened apart.
+    pub href: AttrValue,
+    pub on_back: Callback<()>,
+}
+
+#[function_component]
+pub fn BackLink(props: &BackLinkProps) -> Html {
+    let texts = use_texts();
+    let on_back = props.on_back.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        on_back.emit(());
+    });
+    html! { <a class="ea-back-link" href={props.href.clone()} {onclick}>{ texts.m().back }</a> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub message: AttrValue,
+    /// The ID of the field the message is about.
+    pub field: AttrValue,
+}
+
+/// The GOV.UK error summary: focused on a failed Continue, linking to the field.
+#[function_component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let texts = use_texts();
+    let field = props.field.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // Focus the field rather than follow the fragment, which is the router's.
+        e.prevent_default();
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&field));
+        if let Some(element) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = element.focus();
+        }
+    });
+    html! {
+        <div id="error-summary" class="ea-error-summary" tabindex="-1" aria-labelledby="error-summary-title" role="alert">
+            <h2 id="error-summary-title" class="ea-error-summary__title">{ texts.m().error_summary_title }</h2>
+            <ul class="ea-error-summary__list">
+                <li><a href={format!("#{}", props.field)} {onclick}>{ props.message.clone() }</a></li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! Small function components, one screen or widget each, sharing the pack and language
+//! through the [`Texts`] context.
+
+mod chrome;
+mod check_answers;
+mod question;
+mod result;
+mod start;
+
+pub use chrome::{BackLink, ErrorSummary, Header};
+pub use check_answers::CheckAnswersPage;
+pub use question::QuestionPage;
+pub use result::ResultPage;
+pub use start::StartPage;
+
+use crate::i18n::{messages, Messages};
+use ethics_engine::{Answer, OptionLabel, Pack, Question, Text, Topic, TopicId};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The pack and the chosen language, provided to every component.
+#[derive(Clone, Debug)]
+pub struct Texts {
+    pub pack: Rc<Pack>,
+    pub lang: usize,
+}
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pack, &other.pack) && self.lang == other.lang
+    }
+}
+
+impl Texts {
+    /// A pack text in the chosen language, placeholders filled.
+    pub fn t(&self, text: &Text) -> String {
+        self.pack.render(text, self.lang)
+    }
+
+    /// The app's own wording in the chosen language.
+    pub fn m(&self) -> &'static Messages {
+        messages(self.pack.languages[self.lang].as_str())
+    }
+
+    /// An app message with `{setting}` placeholders filled from the pack.
+    pub fn m_filled(&self, message: &str) -> String {
+        self.t(&Text(vec![message.to_owned(); self.pack.languages.len()]))
+    }
+
+    pub fn topic(&self, id: &TopicId) -> Option<&Topic> {
+        self.pack.topic(id)
+    }
+
+    /// How an answer reads back to the user: the option's label, or the sum with currency.
+    pub fn answer(&self, question: &Question, answer: &Answer) -> String {
+        match answer {
+            Answer::Amount(amount) => self.pack.money(*amount),
+            Answer::Choice(option) => match question.option(option).map(|o| &o.label) {
+                Some(OptionLabel::Pack { label, .. }) => self.t(label),
+                Some(OptionLabel::Builtin(builtin)) => self.m().builtin(*builtin).to_owned(),
+                None => option.to_string(),
+            },
+        }
+    }
+}
+
+/// The context, which the app always provides.
+#[hook]
+pub fn use_texts() -> Texts {
+    use_context::<Texts>().expect("components are rendered inside the app's Texts provider")
+}

@@ -1,0 +1,98 @@
+//! The result page: the outcome in plain words, what to do next, why (each rule with its
+//! principle and source), the answers it rests on, and how to reach the ethics office.
+
+use super::use_texts;
+use ethics_engine::{evaluate, Answers, End, SettingValue, TopicId};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultPageProps {
+    pub topic: TopicId,
+    pub answers: Answers,
+    pub on_start_again: Callback<()>,
+}
+
+#[function_component]
+pub fn ResultPage(props: &ResultPageProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    let pack = &texts.pack;
+    let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
+    let evaluation = evaluate(pack, topic, &props.answers);
+    let (outcome, also) = match &evaluation.end {
+        End::Outcome { outcome, also } => (*outcome, also.clone()),
+        End::Broken(_) => return html! { <p class="ea-error" role="alert">{ texts.m_filled(m.broken_pack) }</p> },
+        End::Ask(_) => return Html::default(),
+    };
+    let steps: Vec<String> = evaluation
+        .steps
+        .iter()
+        .flat_map(|s| &s.rule.steps)
+        .chain(&outcome.steps)
+        .chain(also.iter().flat_map(|o| &o.steps))
+        .map(|t| texts.t(t))
+        .collect();
+    let setting = |id: &str| match pack.setting(id).map(|s| &s.value) {
+        Some(SettingValue::Email(v) | SettingValue::Url(v)) => Some(v.clone()),
+        _ => None,
+    };
+    let on_start_again = props.on_start_again.clone();
+    html! {
+        <>
+            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.id))}>
+                <p class="ea-caption">{ m.result_heading }</p>
+                <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ texts.t(&outcome.title) }</h1>
+                <p class="ea-body-l">{ texts.t(&outcome.summary) }</p>
+            </div>
+            if !also.is_empty() {
+                <h2 class="ea-heading-m">{ m.also_heading }</h2>
+                { for also.iter().map(|o| html! {
+                    <div class={classes!("ea-inset", format!("ea-inset--{}", o.id))}>
+                        <h3 class="ea-heading-s">{ texts.t(&o.title) }</h3>
+                        <p class="ea-body">{ texts.t(&o.summary) }</p>
+                    </div>
+                }) }
+            }
+            <h2 class="ea-heading-m">{ m.next_heading }</h2>
+            <ol class="ea-list ea-list--number">{ for steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
+            <h2 class="ea-heading-m">{ m.why_heading }</h2>
+            <ol class="ea-trace">
+                { for evaluation.steps.iter().map(|step| {
+                    let principle = pack.principle(&step.rule.principle);
+                    let source = pack.source(&step.rule.source);
+                    html! {
+                        <li class="ea-trace__step" data-rule={step.rule.id.to_string()}>
+                            <p class="ea-body">{ texts.t(&step.rule.says) }</p>
+                            <p class="ea-trace__meta">
+                                { format!("{}: ", m.principle) }
+                                <strong>{ principle.map(|p| texts.t(&p.name)).unwrap_or_default() }</strong>
+                                { " · " }
+                                { format!("{}: ", m.source) }
+                                { source.map(|s| format!("{} ({})", texts.t(&s.cite), s.brief)).unwrap_or_default() }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <h2 class="ea-heading-m">{ m.answers_heading }</h2>
+            <dl class="ea-summary-list">
+                { for evaluation.steps.iter().map(|step| html! {
+                    <div class="ea-summary-list__row">
+                        <dt class="ea-summary-list__key">{ texts.t(&step.question.ask) }</dt>
+                        <dd class="ea-summary-list__value">{ texts.answer(step.question, &step.answer) }</dd>
+                    </div>
+                }) }
+            </dl>
+            <h2 class="ea-heading-m">{ texts.m_filled(m.contact_heading) }</h2>
+            <p class="ea-body">
+                { format!("{} ", m.contact_text) }
+                if let Some(email) = setting("eco_email") { <a href={format!("mailto:{email}")}>{ email.clone() }</a> }
+                { "." }
+            </p>
+            if let Some(page) = setting("eco_page") {
+                <p class="ea-body">{ format!("{} ", m.contact_page) }<a href={page.clone()}>{ page.clone() }</a></p>
+            }
+            <button type="button" class="ea-button ea-button--secondary" onclick={move |_| on_start_again.emit(())}>{ m.start_again }</button>
+        </>
+    }
+}

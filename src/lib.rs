@@ -1,0 +1,20 @@
+//! The browser shell of ethics-advisor: a Yew app over the pure rule engine.
+//!
+//! `state` holds the one reducible state and the actions named after what the user did;
+//! `components` are small function components, one screen or widget each; `routing` maps
+//! screens to URL fragments (question IDs only, never answers); `i18n` holds the app's own
+//! wording. The rule pack is compiled at build time and embedded by `embedded_pack`.
+
+pub mod app;
+pub mod components;
+pub mod embedded_pack;
+pub mod i18n;
+pub mod routing;
+pub mod state;
+
+pub use app::{App, AppProps};
+
+/// Mounts the advisor into `root`.
+pub fn mount(root: web_sys::Element) {
+    yew::Renderer::<App>::with_root_and_props(root, AppProps::default()).render();
+}

@@ -49,7 +49,7 @@ pub fn stylesheet() -> Result<String, String> {
 
 /// The hosted page's Content Security Policy: only its own files, and the wasm compile.
 pub const HOSTED_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 /// `index.html` with its placeholders filled.
 pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {

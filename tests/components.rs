@@ -1,0 +1,130 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the real app mounted into a
+//! page, driven through the DOM as a person would.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders and waits for Yew's scheduler and effects to run.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// A fresh advisor in its own element, with an empty fragment.
+async fn mount() -> (yew::AppHandle<ethics_advisor::App>, Element) {
+    document().location().unwrap().set_hash("").unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<ethics_advisor::App>::with_root(root.clone()).render();
+    settle().await;
+    (handle, root)
+}
+
+fn unmount(handle: yew::AppHandle<ethics_advisor::App>, root: Element) {
+    handle.destroy();
+    root.remove();
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+async fn click(root: &Element, selector: &str) {
+    let element = find(root, selector).unwrap_or_else(|| panic!("no {selector}"));
+    element.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+}
+
+async fn choose(root: &Element, option_field: &str) {
+    let input = find(root, &format!("#{option_field}")).unwrap_or_else(|| panic!("no #{option_field}"));
+    input.dyn_into::<HtmlInputElement>().unwrap().set_checked(true);
+    click(root, "button[type=submit]").await;
+}
+
+fn focused_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_start_page_promises_privacy_and_starts_the_questionnaire() {
+    let (handle, root) = mount().await;
+    assert_eq!(text(&root, "h1"), "Get advice on a gift, hospitality or an honour");
+    assert!(text(&root, "main").contains("Nothing you enter leaves this page"));
+    click(&root, ".ea-button--start").await;
+    assert_eq!(document().location().unwrap().hash().unwrap(), "#/gifts/exchange");
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn a_question_is_the_legend_and_h1_with_labelled_radios_and_focus_on_the_heading() {
+    let (handle, root) = mount().await;
+    click(&root, ".ea-button--start").await;
+    let heading = find(&root, "fieldset > legend > h1#page-heading").expect("the question is the legend's h1");
+    assert!(heading.text_content().unwrap().starts_with("Is it offered in return"));
+    assert_eq!(focused_id(), "page-heading");
+    let radios = root.query_selector_all("input[type=radio][name=answer]").unwrap();
+    assert_eq!(radios.length(), 3, "yes, no and I do not know");
+    for i in 0..radios.length() {
+        let id = radios.item(i).unwrap().dyn_into::<Element>().unwrap().id();
+        assert!(find(&root, &format!("label[for={id}]")).is_some(), "radio {id} has a label");
+    }
+    assert_eq!(text(&root, "button[type=submit]"), "Continue");
+    assert!(find(&root, "a.ea-back-link").is_some());
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_shows_the_error_summary() {
+    let (handle, root) = mount().await;
+    click(&root, ".ea-button--start").await;
+    click(&root, "button[type=submit]").await;
+    assert_eq!(text(&root, "#error-summary a"), "Select an answer");
+    assert_eq!(focused_id(), "error-summary");
+    assert!(document().title().starts_with("Error: "));
+    assert!(find(&root, ".ea-form-group--error .ea-error-message").is_some());
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn answers_lead_to_check_answers_and_a_result_with_its_reasons() {
+    let (handle, root) = mount().await;
+    click(&root, ".ea-button--start").await;
+    choose(&root, "ea-exchange-no").await;
+    choose(&root, "ea-cash-yes").await;
+    assert_eq!(text(&root, "h1"), "Check your answers");
+    assert_eq!(root.query_selector_all(".ea-summary-list__row").unwrap().length(), 2);
+    click(&root, ".ea-main > .ea-button").await;
+    assert_eq!(text(&root, "h1"), "Decline it");
+    let rules: Vec<String> = {
+        let steps = root.query_selector_all(".ea-trace__step").unwrap();
+        (0..steps.length()).map(|i| steps.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-rule").unwrap()).collect()
+    };
+    assert_eq!(rules, ["gifts_no_exchange", "gifts_cash"]);
+    assert!(text(&root, ".ea-trace").contains("Common practice: cash and cash equivalents"));
+    click(&root, ".ea-button--secondary").await;
+    assert_eq!(text(&root, "h1"), "Get advice on a gift, hospitality or an honour", "start again");
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn the_back_link_keeps_the_answer_given() {
+    let (handle, root) = mount().await;
+    click(&root, ".ea-button--start").await;
+    choose(&root, "ea-exchange-no").await;
+    click(&root, "a.ea-back-link").await;
+    let no = find(&root, "#ea-exchange-no").unwrap().dyn_into::<HtmlInputElement>().unwrap();
+    assert!(no.checked(), "the earlier answer is selected again");
+    unmount(handle, root);
+}

@@ -1,0 +1,110 @@
+// End-to-end: the gifts questionnaire in a real browser against the served app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openAdvisor, heading, answer, answerAmount, focusedId, privacyProblems } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function start(page) {
+  assert.equal(await heading(page).textContent(), 'Get advice on a gift, hospitality or an honour');
+  await page.getByRole('button', { name: 'Start now' }).click();
+}
+
+test('a colleague gift is completed by clicking labels and ends in "You can accept it"', async () => {
+  const page = await openAdvisor(browser);
+  await start(page);
+  await answer(page, 'No');                                   // exchange
+  await answer(page, 'No');                                   // cash
+  assert.equal(await heading(page).textContent(), 'Who is offering it?');
+  await answer(page, 'A colleague at the Organization');
+  assert.match(await heading(page).textContent(), /colleague's gift worth/);
+  await answerAmount(page, '15');
+  assert.match(await heading(page).textContent(), /reasonable person/);
+  await answer(page, 'No');
+  assert.equal(await heading(page).textContent(), 'Check your answers');
+  await page.getByRole('button', { name: 'See the result' }).click();
+  assert.equal(await heading(page).textContent(), 'You can accept it');
+  const why = await page.locator('.ea-trace').textContent();
+  assert.match(why, /Principle: Impartiality/);
+  assert.match(why, /Source: Staff Rule 1.2/);
+  assert.match(await page.locator('main').textContent(), /ethics@example\.org/);
+  assert.deepEqual(await privacyProblems(page), {
+    foreign: [], violations: [], errors: [],
+    storage: { local: 0, session: 0, cookies: '', databases: 0, caches: 0 },
+  });
+  await page.context().close();
+});
+
+test('changing the giver from check answers re-routes, and the old branch no longer counts', async () => {
+  const page = await openAdvisor(browser);
+  await start(page);
+  await answer(page, 'No');
+  await answer(page, 'No');
+  await answer(page, 'Someone who benefits from the work of the Organization');
+  await answer(page, 'No');                                   // not a token
+  assert.equal(await heading(page).textContent(), 'Check your answers');
+  const rows = page.locator('.ea-summary-list__row');
+  assert.equal(await rows.count(), 4);
+  await page.getByRole('link', { name: 'Change Who is offering it?' }).click();
+  assert.equal(await heading(page).textContent(), 'Who is offering it?');
+  assert.equal(await page.getByLabel('Someone who benefits from the work of the Organization').isChecked(), true, 'the earlier answer is shown');
+  await answer(page, 'A government, or someone acting for one');
+  assert.match(await heading(page).textContent(), /already been delivered/);
+  await answer(page, 'Yes');
+  assert.equal(await heading(page).textContent(), 'Check your answers', 'back to check answers once the new path is complete');
+  const text = await page.locator('.ea-summary-list').textContent();
+  assert.doesNotMatch(text, /token/, 'the beneficiary branch is gone');
+  await page.getByRole('button', { name: 'See the result' }).click();
+  assert.equal(await heading(page).textContent(), 'Accept it on behalf of the Organization and hand it over');
+  await page.context().close();
+});
+
+test('Continue without an answer shows a focused error summary and an "Error:" title', async () => {
+  const page = await openAdvisor(browser);
+  await start(page);
+  assert.equal(await focusedId(page), 'page-heading', 'focus moves to the question heading');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#error-summary').waitFor();
+  assert.equal(await focusedId(page), 'error-summary');
+  assert.match(await page.title(), /^Error: Question 1 — /);
+  await page.locator('#error-summary a').click();
+  assert.equal(await focusedId(page), 'ea-exchange-yes', 'the summary links to the field');
+  await answer(page, 'No');
+  assert.equal(await focusedId(page), 'page-heading');
+  assert.doesNotMatch(await page.title(), /^Error/);
+  await page.context().close();
+});
+
+test('an amount that is not a number is refused with a clear message', async () => {
+  const page = await openAdvisor(browser);
+  await start(page);
+  await answer(page, 'No');
+  await answer(page, 'No');
+  await answer(page, 'Another outside person or organization linked to your work');
+  await answer(page, 'No');
+  await answerAmount(page, 'about ten');
+  assert.match(await page.locator('#error-summary').textContent(), /Enter the amount as a number/);
+  await page.getByLabel('I do not know its value').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  assert.match(await heading(page).textContent(), /without warning/, 'unknown value is treated as above the threshold');
+  await page.context().close();
+});
+
+test('the browser back button returns to the previous question with its answer kept', async () => {
+  const page = await openAdvisor(browser);
+  await start(page);
+  await answer(page, 'No');
+  await answer(page, 'Yes');                                  // cash: yes → decline
+  assert.equal(await heading(page).textContent(), 'Check your answers');
+  await page.goBack();
+  assert.equal(await heading(page).textContent(), 'Is it cash, or something as good as cash?');
+  assert.equal(await page.getByLabel('Yes', { exact: true }).isChecked(), true);
+  await page.goBack();
+  assert.match(await heading(page).textContent(), /in return for something/);
+  assert.doesNotMatch(page.url(), /yes|no=/i, 'answers never appear in the address');
+  await page.getByRole('link', { name: 'Back' }).click();
+  assert.equal(await heading(page).textContent(), 'Get advice on a gift, hospitality or an honour');
+  await page.context().close();
+});

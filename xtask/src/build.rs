@@ -77,6 +77,43 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
+/// Browser APIs the shipped app must never import: network, storage, raw HTML.
+const FORBIDDEN_IMPORTS: &[&str] = &[
+    "fetch", "sendBeacon", "open", "send", "WebSocket", "XMLHttpRequest", "EventSource", "localStorage", "sessionStorage",
+    "cookie", "setcookie", "indexedDB", "caches", "setinnerHTML", "setouterHTML", "insertAdjacentHTML", "write", "writeln",
+];
+
+/// The forbidden browser APIs that wasm-bindgen's glue imports into the wasm. The glue has
+/// one `__wbg_<name>_<hash>` import per API the compiled code can reach, after dead code is
+/// removed — so this audits what ships, including everything the dependency tree pulls in.
+pub fn forbidden_imports(glue: &str) -> Vec<String> {
+    let mut found: Vec<String> = glue
+        .split("__wbg_")
+        .skip(1)
+        .filter_map(|rest| {
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            FORBIDDEN_IMPORTS.contains(&name.as_str()).then_some(name)
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Fails if the built glue imports a network, storage or raw-HTML API.
+pub fn audit_shipped_imports() -> Result<(), String> {
+    let glue_path = root().join("dist/ethics_advisor.js");
+    let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
+    let imports = glue.matches("__wbg_").count();
+    match forbidden_imports(&glue).as_slice() {
+        [] => {
+            println!("audit: {imports} browser imports in the shipped glue, none for network, storage or raw HTML");
+            Ok(())
+        }
+        found => Err(format!("the shipped app imports forbidden browser APIs: {}", found.join(", "))),
+    }
+}
+
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }

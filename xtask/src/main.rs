@@ -6,6 +6,8 @@ mod cases;
 mod serve;
 mod setup;
 mod test;
+#[cfg(test)]
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

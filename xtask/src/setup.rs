@@ -9,7 +9,6 @@ use std::process::Command;
 /// Where the installed tools are.
 pub struct Tools {
     pub wasm_opt: PathBuf,
-    pub node: PathBuf,
 }
 
 /// Everything `build` and `serve` need.
@@ -18,7 +17,7 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
     ensure_wasm_bindgen()?;
     ensure_node()?;
     ensure_npm_packages()?;
-    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt"), node: PathBuf::from("node") })
+    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt") })
 }
 
 /// Everything `test` needs as well: Chromium and its driver.

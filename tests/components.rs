@@ -106,7 +106,7 @@ async fn answers_lead_to_check_answers_and_a_result_with_its_reasons() {
     assert_eq!(text(&root, "h1"), "Check your answers");
     assert_eq!(root.query_selector_all(".ea-summary-list__row").unwrap().length(), 2);
     click(&root, ".ea-main > .ea-button").await;
-    assert_eq!(text(&root, "h1"), "Decline it");
+    assert_eq!(text(&root, "h1"), "This is not permitted");
     let rules: Vec<String> = {
         let steps = root.query_selector_all(".ea-trace__step").unwrap();
         (0..steps.length()).map(|i| steps.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-rule").unwrap()).collect()

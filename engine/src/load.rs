@@ -374,6 +374,14 @@ impl<'s> Checker<'s> {
         let heading = self.text(&format!("topic {topic_id:?} heading"), topic_line, &topic.heading, refs.settings);
         let summary = self.text(&format!("topic {topic_id:?} summary"), topic_line, &topic.summary, refs.settings);
 
+        let mut outcome_steps = Vec::new();
+        for (i, step) in topic.next_step.iter().enumerate() {
+            self.known(&step.outcome, "outcome", refs.outcomes, &format!("topic {topic_id:?} next step {}", i + 1));
+            let line = self.line(&step.outcome);
+            let text = self.text(&format!("topic {topic_id:?} next step {}", i + 1), line, &step.text, refs.settings);
+            outcome_steps.push((step.outcome.get_ref().as_str().into(), text));
+        }
+
         let mut seen_questions = BTreeMap::new();
         let mut drafts = Vec::new();
         for q in question_srcs {
@@ -424,6 +432,7 @@ impl<'s> Checker<'s> {
             summary,
             start: topic.start.get_ref().as_str().into(),
             questions: drafts.into_iter().map(|d| d.question).collect(),
+            outcome_steps,
         })
     }
 

@@ -138,6 +138,8 @@ pub struct Topic {
     pub summary: Text,
     pub start: QuestionId,
     pub questions: Vec<Question>,
+    /// Next steps this topic adds to an outcome, shown after the rule's own steps.
+    pub outcome_steps: Vec<(OutcomeId, Text)>,
 }
 
 /// One question: what is asked, the answers offered, and the rules that route each answer.
@@ -277,6 +279,11 @@ impl Pack {
 }
 
 impl Topic {
+    /// The steps this topic adds to `outcome`.
+    pub fn steps_for<'t>(&'t self, outcome: &'t OutcomeId) -> impl Iterator<Item = &'t Text> + 't {
+        self.outcome_steps.iter().filter(move |(o, _)| o == outcome).map(|(_, t)| t)
+    }
+
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions.iter().find(|q| &q.id == id)
     }

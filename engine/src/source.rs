@@ -100,6 +100,16 @@ pub struct TopicSrc {
     pub heading: TextSrc,
     pub summary: TextSrc,
     pub start: Sp<String>,
+    #[serde(default)]
+    pub next_step: Vec<TopicStepSrc>,
+}
+
+/// A next step this topic adds to one outcome, e.g. how to decline a gift politely.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicStepSrc {
+    pub outcome: Sp<String>,
+    pub text: TextSrc,
 }
 
 #[derive(Deserialize)]

@@ -28,8 +28,9 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
         .steps
         .iter()
         .flat_map(|s| &s.rule.steps)
+        .chain(topic.steps_for(&outcome.id))
         .chain(&outcome.steps)
-        .chain(also.iter().flat_map(|o| &o.steps))
+        .chain(also.iter().flat_map(|o| topic.steps_for(&o.id).chain(&o.steps)))
         .map(|t| texts.t(t))
         .collect();
     let setting = |id: &str| match pack.setting(id).map(|s| &s.value) {

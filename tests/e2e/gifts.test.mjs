@@ -12,7 +12,7 @@ async function start(page) {
   await page.getByRole('button', { name: 'Start now' }).click();
 }
 
-test('a colleague gift is completed by clicking labels and ends in "You can accept it"', async () => {
+test('a colleague gift is completed by clicking labels and ends in "This is fine as it is"', async () => {
   const page = await openAdvisor(browser);
   await start(page);
   await answer(page, 'No');                                   // exchange
@@ -25,7 +25,7 @@ test('a colleague gift is completed by clicking labels and ends in "You can acce
   await answer(page, 'No');
   assert.equal(await heading(page).textContent(), 'Check your answers');
   await page.getByRole('button', { name: 'See the result' }).click();
-  assert.equal(await heading(page).textContent(), 'You can accept it');
+  assert.equal(await heading(page).textContent(), 'This is fine as it is');
   const why = await page.locator('.ea-trace').textContent();
   assert.match(why, /Principle: Impartiality/);
   assert.match(why, /Source: Staff Rule 1.2/);

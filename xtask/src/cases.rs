@@ -25,10 +25,16 @@ pub fn check_rules(dir: Option<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs every case file named (files or folders; default `tests/cases/`).
+/// Runs every case file named (files or folders; default `tests/cases/`), against the pack
+/// in `--rules DIR` (default `rules/`).
 pub fn run(args: &[String]) -> Result<(), String> {
-    let pack = load_pack(None)?;
-    let targets: Vec<PathBuf> = if args.is_empty() { vec![root().join("tests/cases")] } else { args.iter().map(PathBuf::from).collect() };
+    let (rules, paths) = match args {
+        [flag, dir, rest @ ..] if flag == "--rules" => (Some(PathBuf::from(dir)), rest),
+        [flag] if flag == "--rules" => return Err("--rules needs a folder".into()),
+        _ => (None, args),
+    };
+    let pack = load_pack(rules)?;
+    let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("tests/cases")] } else { paths.iter().map(PathBuf::from).collect() };
     let mut files = Vec::new();
     for target in &targets {
         collect(target, &mut files)?;

@@ -18,7 +18,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                 install what is missing and run every test layer
   build                release build of the hosted app into dist/ (wasm-opt -Oz)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
-  cases [PATH...]      run case files or folders of them (default: tests/cases/)
+  cases [--rules DIR] [PATH...]
+                       run case files or folders of them (default: tests/cases/) against a pack
   setup                only install what is missing";
 
 fn main() -> ExitCode {

@@ -1,7 +1,7 @@
 //! The root component: decodes the embedded pack, holds the state, keeps the URL fragment,
 //! the document title and the keyboard focus in step with the screen.
 
-use crate::components::{BackLink, CheckAnswersPage, Header, QuestionPage, ResultPage, StartPage, Texts};
+use crate::components::{BackLink, CheckAnswersPage, ChooseTopicPage, Header, QuestionPage, ResultPage, StartPage, Texts};
 use crate::embedded_pack;
 use crate::i18n::messages;
 use crate::routing::Screen;
@@ -12,19 +12,22 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Options a host page may set (later read from `data-*` attributes).
+/// Options a host page may set (read from `data-*` attributes by the entry point).
 #[derive(Properties, PartialEq, Default, Clone)]
 pub struct AppProps {
     /// Language code; the pack's first language if absent or unknown.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// A topic ID: the advisor then offers only that topic.
+    #[prop_or_default]
+    pub topic: Option<AttrValue>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let pack = use_memo((), |_| embedded_pack::load());
     match &*pack {
-        Ok(pack) => html! { <Advisor pack={pack.clone()} lang={props.lang.clone()} /> },
+        Ok(pack) => html! { <Advisor pack={pack.clone()} lang={props.lang.clone()} topic={props.topic.clone()} /> },
         Err(error) => html! { <div class="ethics-advisor"><p class="ea-error" role="alert">{ error.clone() }</p></div> },
     }
 }
@@ -33,6 +36,11 @@ pub fn App(props: &AppProps) -> Html {
 struct AdvisorProps {
     pack: Rc<Pack>,
     lang: Option<AttrValue>,
+    topic: Option<AttrValue>,
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
 }
 
 fn current_fragment() -> String {
@@ -42,10 +50,20 @@ fn current_fragment() -> String {
 #[function_component]
 fn Advisor(props: &AdvisorProps) -> Html {
     let pack = props.pack.clone();
-    let lang = props.lang.as_deref().and_then(|code| pack.language(code)).unwrap_or(0);
+    let lang = props.lang.as_deref().and_then(|code| pack.language(code));
+    let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
+    let (asked_lang, asked_topic) = (props.lang.clone(), props.topic.clone());
     let state = use_reducer(move || {
-        let (_, screen) = Screen::parse(&current_fragment());
-        State::new(pack.clone(), lang, 0, screen).unwrap_or_else(|| State::new(pack, lang, 0, Screen::Start).expect("the build guarantees a topic"))
+        // A host page's unknown option falls back to a default, never to a blank widget.
+        if let (Some(code), None) = (asked_lang, lang) {
+            warn(&format!("ethics-advisor: unknown data-lang {code:?}; using {:?}", pack.languages[0].as_str()));
+        }
+        if let (Some(id), None) = (asked_topic, fixed) {
+            warn(&format!("ethics-advisor: unknown data-topic {id:?}; offering every topic"));
+        }
+        let lang = lang.unwrap_or(0);
+        let (topic, screen) = Screen::parse(&current_fragment());
+        State::new(pack, lang, fixed, topic, screen)
     });
 
     // The browser's back and forward buttons change the fragment; follow them.
@@ -54,8 +72,8 @@ fn Advisor(props: &AdvisorProps) -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    let (_, screen) = Screen::parse(&current_fragment());
-                    dispatcher.dispatch(Action::NavigatedTo(screen));
+                    let (topic, screen) = Screen::parse(&current_fragment());
+                    dispatcher.dispatch(Action::NavigatedTo(topic, screen));
                 })
             });
             move || drop(listener)
@@ -67,18 +85,15 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let title = page_title(&state);
     let first_render = use_mut_ref(|| true);
     {
-        let fragment = state.screen.fragment(&state.topic().id);
+        let fragment = state.fragment(&state.screen);
         let has_problem = state.problem.is_some();
-        use_effect_with((state.screen.clone(), has_problem, title.clone()), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(document) = document {
+        use_effect_with((fragment.clone(), has_problem, title.clone()), move |_| {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&title);
                 let here = current_fragment();
                 let same = here == fragment || (here.is_empty() && fragment == "#/");
-                if !same {
-                    if let Ok(location) = document.location().ok_or(()) {
-                        let _ = location.set_hash(&fragment);
-                    }
+                if let (false, Some(location)) = (same, document.location()) {
+                    let _ = location.set_hash(&fragment);
                 }
                 let initial = std::mem::replace(&mut *first_render.borrow_mut(), false);
                 if !initial {
@@ -91,55 +106,46 @@ fn Advisor(props: &AdvisorProps) -> Html {
         });
     }
 
-    let texts = Texts { pack: state.pack.clone(), lang: state.lang };
-    let dispatch = |action: Action| {
+    let send = |action: Action| {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action.clone()))
     };
+    let dispatcher = state.dispatcher();
+    let on_action = Callback::from(move |action| dispatcher.dispatch(action));
     let back = (state.screen != Screen::Start).then(|| {
-        let href = state.previous().fragment(&state.topic().id);
-        html! { <BackLink href={href} on_back={dispatch(Action::ClickedBack)} /> }
+        html! { <BackLink href={state.fragment(&state.previous())} on_back={send(Action::ClickedBack)} /> }
     });
-    let body = match &state.screen {
-        Screen::Start => html! { <StartPage topic={state.topic().id.clone()} on_start={dispatch(Action::ClickedStart)} /> },
-        Screen::Question(id) => match state.topic().question(id) {
-            Some(_) => {
-                let dispatcher = state.dispatcher();
-                html! {
-                    <QuestionPage
-                        key={id.to_string()}
-                        topic={state.topic().id.clone()}
-                        question={id.clone()}
-                        number={state.position(id)}
-                        answer={state.answers.get(id).cloned()}
-                        problem={state.problem}
-                        on_action={Callback::from(move |action| dispatcher.dispatch(action))}
-                    />
-                }
-            }
-            None => html! { <StartPage topic={state.topic().id.clone()} on_start={dispatch(Action::ClickedStart)} /> },
-        },
-        Screen::CheckAnswers => {
-            let dispatcher = state.dispatcher();
-            html! {
-                <CheckAnswersPage
-                    topic={state.topic().id.clone()}
-                    answers={state.answers.clone()}
-                    on_change={Callback::from(move |q| dispatcher.dispatch(Action::ClickedChange(q)))}
-                    on_continue={dispatch(Action::ClickedGetResult)}
-                />
-            }
-        }
-        Screen::Result => html! {
-            <ResultPage
-                topic={state.topic().id.clone()}
-                answers={state.answers.clone()}
-                on_start_again={dispatch(Action::ClickedStartAgain)}
+    let topic_id = state.topic_id().cloned();
+    let body = match (&state.screen, topic_id) {
+        (Screen::Start, topic) => html! { <StartPage {topic} on_start={send(Action::ClickedStart)} /> },
+        (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action} /> },
+        (Screen::Question(id), Some(topic)) => html! {
+            <QuestionPage
+                key={format!("{topic}/{id}")}
+                topic={topic.clone()}
+                question={id.clone()}
+                number={state.position(id)}
+                answer={state.answers().get(id).cloned()}
+                problem={state.problem}
+                on_action={on_action}
             />
         },
+        (Screen::CheckAnswers, Some(topic)) => html! {
+            <CheckAnswersPage
+                {topic}
+                answers={state.answers().clone()}
+                topic_fixed={state.topic_fixed}
+                on_action={on_action}
+            />
+        },
+        (Screen::Result, Some(topic)) => html! {
+            <ResultPage {topic} answers={state.answers().clone()} on_start_again={send(Action::ClickedStartAgain)} />
+        },
+        // Every screen past the start has a topic; the state never shows one without.
+        (_, None) => html! { <StartPage topic={None} on_start={send(Action::ClickedStart)} /> },
     };
     html! {
-        <ContextProvider<Texts> context={texts}>
+        <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
             <div class="ethics-advisor" lang={state.pack.languages[state.lang].to_string()}>
                 <Header />
                 <main class="ea-main">{ for back }{ body }</main>
@@ -151,14 +157,19 @@ fn Advisor(props: &AdvisorProps) -> Html {
 /// "Error: Question 3 — Gifts, hospitality and honours — Ethics advisor".
 fn page_title(state: &State) -> String {
     let m = messages(state.pack.languages[state.lang].as_str());
-    let topic = state.pack.render(&state.topic().title, state.lang);
+    let lang = state.lang;
+    let with_topic = |page: String| match state.topic() {
+        Some(topic) => format!("{page} — {}", state.pack.render(&topic.title, lang)),
+        None => page,
+    };
     let page = match &state.screen {
-        Screen::Start => state.pack.render(&state.topic().heading, state.lang),
-        Screen::Question(q) => format!("{} — {topic}", m.question_number.replace("{n}", &state.position(q).to_string())),
-        Screen::CheckAnswers => format!("{} — {topic}", m.check_heading),
-        Screen::Result => match &state.evaluation().end {
-            ethics_engine::End::Outcome { outcome, .. } => format!("{} — {topic}", state.pack.render(&outcome.title, state.lang)),
-            _ => topic,
+        Screen::Start => state.topic().map_or_else(|| m.service_heading.to_owned(), |t| state.pack.render(&t.heading, lang)),
+        Screen::ChooseTopic => m.choose_topic.to_owned(),
+        Screen::Question(q) => with_topic(m.question_number.replace("{n}", &state.position(q).to_string())),
+        Screen::CheckAnswers => with_topic(m.check_heading.to_owned()),
+        Screen::Result => match state.evaluation().map(|e| e.end) {
+            Some(ethics_engine::End::Outcome { outcome, .. }) => with_topic(state.pack.render(&outcome.title, lang)),
+            _ => with_topic(m.result_heading.to_owned()),
         },
     };
     let prefix = if state.problem.is_some() { m.error_prefix } else { "" };

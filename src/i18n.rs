@@ -6,6 +6,11 @@ use ethics_engine::BuiltinOption;
 /// Every string of the app's chrome, in one language.
 pub struct Messages {
     pub app_name: &'static str,
+    pub service_heading: &'static str,
+    pub service_lead: &'static str,
+    pub choose_topic: &'static str,
+    pub choose_topic_hint: &'static str,
+    pub topic_row: &'static str,
     pub start_lead: &'static str,
     pub start_time: &'static str,
     pub start_privacy: &'static str,
@@ -59,6 +64,11 @@ impl Messages {
 
 const EN: Messages = Messages {
     app_name: "Ethics advisor",
+    service_heading: "Get confidential advice on an ethics question",
+    service_lead: "Use this advisor when you are unsure about:",
+    choose_topic: "What would you like advice on?",
+    choose_topic_hint: "Choose the one closest to your situation. You can go back and choose another.",
+    topic_row: "What it is about",
     start_lead: "Answer a few questions to find out whether this is fine as it is, whether you need to declare it or ask for approval first, or whether you should decline — and why.",
     start_time: "It takes about 2 minutes.",
     start_privacy: "Nothing you enter leaves this page: your answers are not sent anywhere and not stored. Closing the page erases them.",

@@ -14,7 +14,7 @@ pub mod state;
 
 pub use app::{App, AppProps};
 
-/// Mounts the advisor into `root`.
-pub fn mount(root: web_sys::Element) {
-    yew::Renderer::<App>::with_root_and_props(root, AppProps::default()).render();
+/// Mounts the advisor into `root` with the host page's options.
+pub fn mount(root: web_sys::Element, options: AppProps) {
+    yew::Renderer::<App>::with_root_and_props(root, options).render();
 }

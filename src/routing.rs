@@ -6,17 +6,25 @@ use ethics_engine::{QuestionId, TopicId};
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// The start page: the service's (with the topic picker next) or, once a topic is
+    /// chosen or fixed by the host page, that topic's.
     Start,
+    /// The triage question: what the user wants advice on.
+    ChooseTopic,
     Question(QuestionId),
     CheckAnswers,
     Result,
 }
 
 impl Screen {
-    /// The fragment for this screen of a topic, such as `#/gifts/cash`.
-    pub fn fragment(&self, topic: &TopicId) -> String {
+    /// The fragment for this screen, such as `#/gifts/cash` (`#/gifts` for a topic's start).
+    pub fn fragment(&self, topic: Option<&TopicId>) -> String {
+        let Some(topic) = topic else {
+            return if *self == Screen::ChooseTopic { "#/topics".to_owned() } else { "#/".to_owned() };
+        };
         match self {
-            Screen::Start => "#/".to_owned(),
+            Screen::Start => format!("#/{topic}"),
+            Screen::ChooseTopic => "#/topics".to_owned(),
             Screen::Question(q) => format!("#/{topic}/{q}"),
             Screen::CheckAnswers => format!("#/{topic}/check-answers"),
             Screen::Result => format!("#/{topic}/result"),
@@ -28,6 +36,7 @@ impl Screen {
         let path = fragment.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.splitn(2, '/');
         match (parts.next().filter(|t| !t.is_empty()), parts.next()) {
+            (Some("topics"), _) => (None, Screen::ChooseTopic),
             (Some(topic), Some("check-answers")) => (Some(topic.into()), Screen::CheckAnswers),
             (Some(topic), Some("result")) => (Some(topic.into()), Screen::Result),
             (Some(topic), Some(question)) if !question.is_empty() => (Some(topic.into()), Screen::Question(question.into())),
@@ -45,12 +54,10 @@ mod tests {
     fn fragments_round_trip() {
         let topic = "gifts".into();
         for screen in [Screen::Start, Screen::Question("cash".into()), Screen::CheckAnswers, Screen::Result] {
-            let (parsed_topic, parsed) = Screen::parse(&screen.fragment(&topic));
-            assert_eq!(parsed, screen);
-            if screen != Screen::Start {
-                assert_eq!(parsed_topic, Some(topic.clone()));
-            }
+            assert_eq!(Screen::parse(&screen.fragment(Some(&topic))), (Some(topic.clone()), screen));
         }
+        assert_eq!(Screen::parse(&Screen::ChooseTopic.fragment(None)), (None, Screen::ChooseTopic));
+        assert_eq!(Screen::parse(&Screen::Start.fragment(None)), (None, Screen::Start));
         assert_eq!(Screen::parse(""), (None, Screen::Start));
         assert_eq!(Screen::parse("#"), (None, Screen::Start));
     }

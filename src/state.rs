@@ -4,7 +4,7 @@
 //! the engine on demand, never stored beside them, so they cannot disagree.
 
 use crate::routing::Screen;
-use ethics_engine::{evaluate, Answer, Answers, End, Evaluation, Pack, QuestionId, Topic};
+use ethics_engine::{evaluate, Answer, Answers, End, Evaluation, Pack, QuestionId, Topic, TopicId};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -20,14 +20,18 @@ pub enum InputProblem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     ClickedStart,
+    /// Picked a topic on the triage question (an index into the pack's topics).
+    ChoseTopic(usize),
+    ContinuedWithoutTopic,
     ChoseAnswer { question: QuestionId, answer: Answer },
     ContinuedWithProblem { question: QuestionId, problem: InputProblem },
     ClickedBack,
     ClickedChange(QuestionId),
+    ClickedChangeTopic,
     ClickedGetResult,
     ClickedStartAgain,
     /// The URL fragment changed: the browser's back or forward button, or a typed address.
-    NavigatedTo(Screen),
+    NavigatedTo(Option<TopicId>, Screen),
     ChangedLanguage(usize),
 }
 
@@ -37,10 +41,14 @@ pub struct State {
     pub pack: Rc<Pack>,
     /// Index into the pack's languages.
     pub lang: usize,
-    /// Index into the pack's topics.
-    topic: usize,
+    /// Index into the pack's topics, once chosen (or fixed by the host page).
+    topic: Option<usize>,
+    /// True when the host page fixed the topic: no triage question, no topic change.
+    pub topic_fixed: bool,
     pub screen: Screen,
-    pub answers: Answers,
+    /// The answers given in each topic (same order as the pack's topics), so that switching
+    /// topics and back loses nothing.
+    answers: Vec<Answers>,
     pub problem: Option<InputProblem>,
     /// True while the user changes an answer from the check-answers page, so that they
     /// return there once the path is complete again.
@@ -48,87 +56,117 @@ pub struct State {
 }
 
 impl State {
-    /// A fresh state on `screen` (normalized to what can be shown with no answers), or
-    /// `None` if the pack has no topics.
-    pub fn new(pack: Rc<Pack>, lang: usize, topic: usize, screen: Screen) -> Option<State> {
-        pack.topics.get(topic)?;
-        let mut state = State { pack, lang, topic, screen: Screen::Start, answers: Answers::new(), problem: None, changing: false };
-        state.screen = state.reachable(screen);
-        Some(state)
+    /// A fresh state showing `screen` of `topic` (normalized to what can be shown with no
+    /// answers). A `fixed_topic` (from the host page) is the only topic offered; with a
+    /// pack of one topic, that topic is fixed too.
+    pub fn new(pack: Rc<Pack>, lang: usize, fixed_topic: Option<usize>, topic: Option<TopicId>, screen: Screen) -> State {
+        let fixed = fixed_topic.filter(|&t| t < pack.topics.len()).or((pack.topics.len() == 1).then_some(0));
+        let answers = vec![Answers::new(); pack.topics.len()];
+        let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, changing: false };
+        state.go_to(topic, screen);
+        state
     }
 
-    pub fn topic(&self) -> &Topic {
-        &self.pack.topics[self.topic]
+    /// The chosen topic.
+    pub fn topic(&self) -> Option<&Topic> {
+        self.pack.topics.get(self.topic?)
+    }
+
+    pub fn topic_id(&self) -> Option<&TopicId> {
+        self.topic().map(|t| &t.id)
+    }
+
+    /// The answers given in the chosen topic.
+    pub fn answers(&self) -> &Answers {
+        static NONE: Answers = Answers::new();
+        self.topic.and_then(|t| self.answers.get(t)).unwrap_or(&NONE)
     }
 
     /// The path the current answers take, and where it ends.
-    pub fn evaluation(&self) -> Evaluation<'_> {
-        evaluate(&self.pack, self.topic(), &self.answers)
+    pub fn evaluation(&self) -> Option<Evaluation<'_>> {
+        Some(evaluate(&self.pack, self.topic()?, self.answers()))
     }
 
     /// The 1-based position of a question on the current path.
     pub fn position(&self, question: &QuestionId) -> usize {
-        let evaluation = self.evaluation();
+        let Some(evaluation) = self.evaluation() else { return 1 };
         let at = evaluation.path().position(|q| q == question);
         at.unwrap_or(evaluation.steps.len()) + 1
     }
 
-    /// Where the user should be: the next question without an answer, or the check page.
-    fn resume(&self, evaluation: &Evaluation<'_>) -> Screen {
-        match &evaluation.end {
-            End::Ask(question) => Screen::Question(question.id.clone()),
-            End::Outcome { .. } => Screen::CheckAnswers,
-            End::Broken(_) => Screen::Start,
+    /// The fragment of a screen of the chosen topic.
+    pub fn fragment(&self, screen: &Screen) -> String {
+        screen.fragment(self.topic_id().filter(|_| !(self.topic_fixed && *screen == Screen::Start)))
+    }
+
+    /// The screen before the first question: the triage question, unless the topic is fixed.
+    fn before_first_question(&self) -> Screen {
+        if self.topic_fixed {
+            Screen::Start
+        } else {
+            Screen::ChooseTopic
         }
     }
 
-    /// `screen` if it can be shown with the current answers, otherwise where to resume.
-    /// A question is shown only if it is on the current path, so a stale or hand-typed
-    /// address never reaches a question the answers do not lead to.
-    fn reachable(&self, screen: Screen) -> Screen {
-        let evaluation = self.evaluation();
-        let complete = matches!(evaluation.end, End::Outcome { .. });
-        let shown = match &screen {
-            Screen::Start => true,
-            Screen::Question(q) => evaluation.path().any(|p| p == q) || matches!(&evaluation.end, End::Ask(a) if &a.id == q),
-            Screen::CheckAnswers | Screen::Result => complete,
-        };
-        if shown {
-            screen
-        } else {
-            self.resume(&evaluation)
+    /// Where the user should be: the next question without an answer, or the check page.
+    fn resume(&self) -> Screen {
+        match self.evaluation().map(|e| e.end) {
+            None => self.before_first_question(),
+            Some(End::Ask(question)) => Screen::Question(question.id.clone()),
+            Some(End::Outcome { .. }) => Screen::CheckAnswers,
+            Some(End::Broken(_)) => Screen::Start,
         }
+    }
+
+    /// Shows `screen` (of `topic`, if named) if it can be shown with the current answers,
+    /// otherwise where to resume. A question is shown only if it is on the current path, so
+    /// a stale or hand-typed address never reaches a question the answers do not lead to.
+    fn go_to(&mut self, topic: Option<TopicId>, screen: Screen) {
+        if !self.topic_fixed {
+            match &topic {
+                Some(id) => self.topic = self.pack.topics.iter().position(|t| &t.id == id).or(self.topic),
+                None if screen == Screen::Start => self.topic = None,
+                None => {}
+            }
+        }
+        let shown = match (&screen, self.evaluation()) {
+            (Screen::Start, _) => true,
+            (Screen::ChooseTopic, _) => !self.topic_fixed,
+            (_, None) => false,
+            (Screen::Question(q), Some(e)) => e.path().any(|p| p == q) || matches!(&e.end, End::Ask(a) if &a.id == q),
+            (Screen::CheckAnswers | Screen::Result, Some(e)) => matches!(e.end, End::Outcome { .. }),
+        };
+        self.screen = if shown { screen } else { self.resume() };
     }
 
     /// The screen before the current one on the path: where Back leads.
     pub fn previous(&self) -> Screen {
-        let evaluation = self.evaluation();
-        let path: Vec<&QuestionId> = evaluation.path().collect();
+        let path: Vec<QuestionId> = self.evaluation().map(|e| e.path().cloned().collect()).unwrap_or_default();
         match &self.screen {
             Screen::Start => Screen::Start,
+            Screen::ChooseTopic => Screen::Start,
             Screen::Question(_) if self.changing => Screen::CheckAnswers,
             Screen::Question(q) => {
-                let at = path.iter().position(|p| *p == q).unwrap_or(path.len());
+                let at = path.iter().position(|p| p == q).unwrap_or(path.len());
                 match at.checked_sub(1) {
                     Some(i) => Screen::Question(path[i].clone()),
-                    None => Screen::Start,
+                    None => self.before_first_question(),
                 }
             }
-            Screen::CheckAnswers => path.last().map_or(Screen::Start, |q| Screen::Question((*q).clone())),
+            Screen::CheckAnswers => path.last().map_or(Screen::Start, |q| Screen::Question(q.clone())),
             Screen::Result => Screen::CheckAnswers,
         }
     }
 
     /// Where to go once `question` is answered.
     fn after_answer(&self, question: &QuestionId) -> Screen {
-        let evaluation = self.evaluation();
-        if self.changing {
-            return self.resume(&evaluation);
-        }
-        let at = evaluation.path().position(|q| q == question);
-        match at.and_then(|i| evaluation.steps.get(i + 1)) {
-            Some(step) => Screen::Question(step.question.id.clone()),
-            None => self.resume(&evaluation),
+        let next = self.evaluation().and_then(|e| {
+            let at = e.path().position(|q| q == question)?;
+            e.steps.get(at + 1).map(|step| Screen::Question(step.question.id.clone()))
+        });
+        match next {
+            Some(screen) if !self.changing => screen,
+            _ => self.resume(),
         }
     }
 }
@@ -139,13 +177,27 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.problem = None;
+        let topic = next.topic_id().cloned();
         match action {
             Action::ClickedStart => {
                 next.changing = false;
-                next.screen = next.reachable(Screen::Question(next.topic().start.clone()));
+                match next.topic().map(|t| t.start.clone()) {
+                    Some(start) => next.go_to(topic, Screen::Question(start)),
+                    None => next.screen = Screen::ChooseTopic,
+                }
             }
+            Action::ChoseTopic(index) => {
+                if let Some(chosen) = next.pack.topics.get(index) {
+                    let (id, start) = (chosen.id.clone(), chosen.start.clone());
+                    next.changing = false;
+                    next.go_to(Some(id), Screen::Question(start));
+                }
+            }
+            Action::ContinuedWithoutTopic => next.problem = Some(InputProblem::NoChoice),
             Action::ChoseAnswer { question, answer } => {
-                next.answers.insert(question.clone(), answer);
+                if let Some(answers) = next.topic.and_then(|t| next.answers.get_mut(t)) {
+                    answers.insert(question.clone(), answer);
+                }
                 next.screen = next.after_answer(&question);
                 if next.screen == Screen::CheckAnswers {
                     next.changing = false;
@@ -157,25 +209,30 @@ impl Reducible for State {
                 }
             }
             Action::ClickedBack => {
-                next.screen = next.previous();
+                let previous = next.previous();
                 next.changing = false;
+                next.go_to(if previous == Screen::Start { None } else { topic }, previous);
             }
             Action::ClickedChange(question) => {
-                next.screen = next.reachable(Screen::Question(question));
+                next.go_to(topic, Screen::Question(question));
                 next.changing = matches!(next.screen, Screen::Question(_));
             }
-            Action::ClickedGetResult => next.screen = next.reachable(Screen::Result),
-            Action::ClickedStartAgain => {
-                next.answers.clear();
+            Action::ClickedChangeTopic => {
                 next.changing = false;
-                next.screen = Screen::Start;
+                next.screen = next.before_first_question();
             }
-            Action::NavigatedTo(screen) => {
-                if screen == self.screen {
+            Action::ClickedGetResult => next.go_to(topic, Screen::Result),
+            Action::ClickedStartAgain => {
+                next.answers.iter_mut().for_each(Answers::clear);
+                next.changing = false;
+                next.go_to(None, Screen::Start);
+            }
+            Action::NavigatedTo(topic, screen) => {
+                if screen == self.screen && (topic.is_none() || topic.as_ref() == self.topic_id()) {
                     return self;
                 }
                 next.changing = false;
-                next.screen = next.reachable(screen);
+                next.go_to(topic, screen);
             }
             Action::ChangedLanguage(lang) => {
                 if lang < next.pack.languages.len() {
@@ -192,9 +249,17 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
+    fn pack() -> Rc<Pack> {
+        crate::embedded_pack::load().expect("embedded pack")
+    }
+
+    fn gifts_index() -> usize {
+        pack().topics.iter().position(|t| t.id.as_str() == "gifts").expect("a gifts topic")
+    }
+
+    /// The advisor as embedded with `data-topic="gifts"`.
     fn gifts() -> Rc<State> {
-        let pack = crate::embedded_pack::load().expect("embedded pack");
-        Rc::new(State::new(pack, 0, 0, Screen::Start).expect("a topic"))
+        Rc::new(State::new(pack(), 0, Some(gifts_index()), None, Screen::Start))
     }
 
     fn choose(state: Rc<State>, question: &str, option: &str) -> Rc<State> {
@@ -241,7 +306,7 @@ mod tests {
         assert_eq!(state.screen, question("government_unforeseen"), "the new branch is asked");
         let state = choose(state, "government_unforeseen", "yes");
         assert_eq!(state.screen, Screen::CheckAnswers, "back to check answers once complete");
-        let path: Vec<String> = state.evaluation().path().map(ToString::to_string).collect();
+        let path: Vec<String> = state.evaluation().unwrap().path().map(ToString::to_string).collect();
         assert_eq!(path, ["exchange", "cash", "giver", "government_unforeseen"]);
     }
 
@@ -254,16 +319,16 @@ mod tests {
         let state = state.reduce(Action::ClickedChange("giver".into()));
         let state = choose(state, "giver", "vendor");
         assert_eq!(state.screen, Screen::CheckAnswers);
-        assert!(state.answers.contains_key(&"token".into()), "kept in memory");
-        assert!(state.evaluation().path().all(|q| q.as_str() != "token"), "but off the path");
+        assert!(state.answers().contains_key(&"token".into()), "kept in memory");
+        assert!(state.evaluation().unwrap().path().all(|q| q.as_str() != "token"), "but off the path");
     }
 
     #[test]
     fn a_question_off_the_path_cannot_be_reached_by_address() {
         let state = gifts().reduce(Action::ClickedStart);
-        let state = state.reduce(Action::NavigatedTo(question("award")));
+        let state = state.reduce(Action::NavigatedTo(None, question("award")));
         assert_eq!(state.screen, question("exchange"));
-        assert_eq!(state.reduce(Action::NavigatedTo(Screen::Result)).screen, question("exchange"));
+        assert_eq!(state.reduce(Action::NavigatedTo(None, Screen::Result)).screen, question("exchange"));
     }
 
     #[test]
@@ -279,7 +344,62 @@ mod tests {
     fn start_again_forgets_every_answer() {
         let state = choose(gifts().reduce(Action::ClickedStart), "exchange", "no");
         let state = state.reduce(Action::ClickedStartAgain);
-        assert!(state.answers.is_empty());
+        assert!(state.answers().is_empty());
         assert_eq!(state.screen, Screen::Start);
+    }
+}
+
+#[cfg(test)]
+mod topic_tests {
+    use super::*;
+
+    fn open() -> Rc<State> {
+        Rc::new(State::new(crate::embedded_pack::load().unwrap(), 0, None, None, Screen::Start))
+    }
+
+    #[test]
+    fn without_a_fixed_topic_start_leads_to_the_triage_question() {
+        let pack = crate::embedded_pack::load().unwrap();
+        if pack.topics.len() < 2 {
+            return; // a one-topic pack fixes its topic; covered by the tests above
+        }
+        let state = open().reduce(Action::ClickedStart);
+        assert_eq!(state.screen, Screen::ChooseTopic);
+        assert!(state.topic().is_none());
+        let state = state.reduce(Action::ContinuedWithoutTopic);
+        assert_eq!(state.problem, Some(InputProblem::NoChoice));
+        let last = pack.topics.len() - 1;
+        let state = state.reduce(Action::ChoseTopic(last));
+        assert_eq!(state.topic_id(), Some(&pack.topics[last].id));
+        assert_eq!(state.screen, Screen::Question(pack.topics[last].start.clone()));
+        let back = state.reduce(Action::ClickedBack);
+        assert_eq!(back.screen, Screen::ChooseTopic, "back from the first question is the triage question");
+        assert_eq!(back.topic_id(), Some(&pack.topics[last].id), "which shows the topic chosen");
+        assert_eq!(back.reduce(Action::ClickedBack).screen, Screen::Start);
+    }
+
+    #[test]
+    fn each_topic_keeps_its_own_answers() {
+        let pack = crate::embedded_pack::load().unwrap();
+        if pack.topics.len() < 2 {
+            return;
+        }
+        let state = open().reduce(Action::ChoseTopic(0));
+        let first = pack.topics[0].start.clone();
+        let option = pack.topics[0].questions.iter().find(|q| q.id == first).unwrap().options[0].id.clone();
+        let state = state.reduce(Action::ChoseAnswer { question: first.clone(), answer: Answer::Choice(option) });
+        let state = state.reduce(Action::ChoseTopic(1));
+        assert!(state.answers().is_empty(), "the second topic starts blank");
+        let state = state.reduce(Action::ChoseTopic(0));
+        assert!(state.answers().contains_key(&first), "the first topic's answer is still there");
+    }
+
+    #[test]
+    fn an_address_naming_a_topic_opens_it() {
+        let pack = crate::embedded_pack::load().unwrap();
+        let topic = pack.topics.last().unwrap();
+        let state = open().reduce(Action::NavigatedTo(Some(topic.id.clone()), Screen::Question(topic.start.clone())));
+        assert_eq!(state.topic_id(), Some(&topic.id));
+        assert_eq!(state.screen, Screen::Question(topic.start.clone()));
     }
 }

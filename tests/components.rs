@@ -18,12 +18,17 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
-/// A fresh advisor in its own element, with an empty fragment.
+/// A fresh advisor for the gifts topic (as a host page's `data-topic="gifts"` gives), in its
+/// own element, with an empty fragment.
 async fn mount() -> (yew::AppHandle<ethics_advisor::App>, Element) {
+    mount_with(ethics_advisor::AppProps { topic: Some("gifts".into()), ..Default::default() }).await
+}
+
+async fn mount_with(props: ethics_advisor::AppProps) -> (yew::AppHandle<ethics_advisor::App>, Element) {
     document().location().unwrap().set_hash("").unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = yew::Renderer::<ethics_advisor::App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<ethics_advisor::App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     (handle, root)
 }
@@ -126,5 +131,33 @@ async fn the_back_link_keeps_the_answer_given() {
     click(&root, "a.ea-back-link").await;
     let no = find(&root, "#ea-exchange-no").unwrap().dyn_into::<HtmlInputElement>().unwrap();
     assert!(no.checked(), "the earlier answer is selected again");
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_topic_the_start_page_leads_to_the_triage_question() {
+    let (handle, root) = mount_with(ethics_advisor::AppProps::default()).await;
+    let pack = ethics_advisor::embedded_pack::load().unwrap();
+    if pack.topics.len() > 1 {
+        assert_eq!(text(&root, "h1"), "Get confidential advice on an ethics question");
+        click(&root, ".ea-button--start").await;
+        assert_eq!(text(&root, "legend h1"), "What would you like advice on?");
+        assert_eq!(root.query_selector_all("input[name=topic]").unwrap().length() as usize, pack.topics.len());
+        click(&root, "button[type=submit]").await;
+        assert_eq!(focused_id(), "error-summary", "no topic chosen");
+        let gifts = pack.topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
+        choose(&root, &format!("ea-topic-{gifts}")).await;
+        assert!(text(&root, "h1").starts_with("Is it offered in return"));
+        assert_eq!(document().location().unwrap().hash().unwrap(), "#/gifts/exchange");
+    }
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_language_or_topic_falls_back_to_a_working_advisor() {
+    let props = ethics_advisor::AppProps { lang: Some("xx".into()), topic: Some("no_such_topic".into()) };
+    let (handle, root) = mount_with(props).await;
+    assert!(find(&root, "h1#page-heading").is_some(), "never a blank widget");
+    assert_eq!(root.query_selector(".ethics-advisor").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
     unmount(handle, root);
 }

@@ -2,15 +2,17 @@
 
 use super::use_texts;
 use crate::routing::Screen;
-use ethics_engine::{evaluate, Answers, QuestionId, TopicId};
+use crate::state::Action;
+use ethics_engine::{evaluate, Answers, TopicId};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckAnswersPageProps {
     pub topic: TopicId,
     pub answers: Answers,
-    pub on_change: Callback<QuestionId>,
-    pub on_continue: Callback<()>,
+    /// When the host page fixed the topic there is no topic to change.
+    pub topic_fixed: bool,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component]
@@ -19,26 +21,38 @@ pub fn CheckAnswersPage(props: &CheckAnswersPageProps) -> Html {
     let m = texts.m();
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
     let evaluation = evaluate(&texts.pack, topic, &props.answers);
-    let on_continue = props.on_continue.clone();
+    let send = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_action.emit(action.clone());
+        })
+    };
     html! {
         <>
             <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ m.check_heading }</h1>
             <p class="ea-body">{ m.check_lead }</p>
             <dl class="ea-summary-list">
+                if !props.topic_fixed {
+                    <div class="ea-summary-list__row">
+                        <dt class="ea-summary-list__key">{ m.topic_row }</dt>
+                        <dd class="ea-summary-list__value">{ texts.t(&topic.title) }</dd>
+                        <dd class="ea-summary-list__actions">
+                            <a href={Screen::ChooseTopic.fragment(None)} onclick={send(Action::ClickedChangeTopic)}>
+                                { m.change }<span class="ea-visually-hidden">{ format!(" {}", m.topic_row) }</span>
+                            </a>
+                        </dd>
+                    </div>
+                }
                 { for evaluation.steps.iter().map(|step| {
                     let question = texts.t(&step.question.ask);
-                    let id = step.question.id.clone();
-                    let on_change = props.on_change.clone();
-                    let onclick = Callback::from(move |e: MouseEvent| {
-                        e.prevent_default();
-                        on_change.emit(id.clone());
-                    });
+                    let onclick = send(Action::ClickedChange(step.question.id.clone()));
                     html! {
                         <div class="ea-summary-list__row">
                             <dt class="ea-summary-list__key">{ question.clone() }</dt>
                             <dd class="ea-summary-list__value">{ texts.answer(step.question, &step.answer) }</dd>
                             <dd class="ea-summary-list__actions">
-                                <a href={Screen::Question(step.question.id.clone()).fragment(&props.topic)} {onclick}>
+                                <a href={Screen::Question(step.question.id.clone()).fragment(Some(&props.topic))} {onclick}>
                                     { m.change }<span class="ea-visually-hidden">{ format!(" {question}") }</span>
                                 </a>
                             </dd>
@@ -46,7 +60,7 @@ pub fn CheckAnswersPage(props: &CheckAnswersPageProps) -> Html {
                     }
                 }) }
             </dl>
-            <button type="button" class="ea-button" onclick={move |_| on_continue.emit(())}>{ m.get_result }</button>
+            <button type="button" class="ea-button" onclick={send(Action::ClickedGetResult)}>{ m.get_result }</button>
         </>
     }
 }

@@ -3,12 +3,14 @@
 
 mod chrome;
 mod check_answers;
+mod choose_topic;
 mod question;
 mod result;
 mod start;
 
 pub use chrome::{BackLink, ErrorSummary, Header};
 pub use check_answers::CheckAnswersPage;
+pub use choose_topic::ChooseTopicPage;
 pub use question::QuestionPage;
 pub use result::ResultPage;
 pub use start::StartPage;

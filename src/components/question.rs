@@ -125,7 +125,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
 
     html! {
         <>
-            <form class="ea-form" novalidate=true {onsubmit}>
+            <form class="ea-form" novalidate=true data-question={question.id.to_string()} {onsubmit}>
                 if let Some(message) = message { <ErrorSummary message={message} field={first_field.clone()} /> }
                 <div class={classes!("ea-form-group", message.map(|_| "ea-form-group--error"))}>
                     <fieldset class="ea-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.clone())}>

@@ -40,7 +40,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
     let on_start_again = props.on_start_again.clone();
     html! {
         <>
-            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.id))}>
+            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.id))} data-outcome={outcome.id.to_string()}>
                 <p class="ea-caption">{ m.result_heading }</p>
                 <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ texts.t(&outcome.title) }</h1>
                 <p class="ea-body-l">{ texts.t(&outcome.summary) }</p>

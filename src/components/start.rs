@@ -1,4 +1,5 @@
-//! The start page: what the advisor is for, how long it takes, and the privacy promise.
+//! The start page: what the advisor is for, how long it takes, and the privacy promise —
+//! for the whole service, or for one topic once it is chosen or fixed by the host page.
 
 use super::use_texts;
 use ethics_engine::TopicId;
@@ -6,7 +7,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
-    pub topic: TopicId,
+    pub topic: Option<TopicId>,
     pub on_start: Callback<()>,
 }
 
@@ -14,12 +15,27 @@ pub struct StartPageProps {
 pub fn StartPage(props: &StartPageProps) -> Html {
     let texts = use_texts();
     let m = texts.m();
-    let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
     let on_start = props.on_start.clone();
+    let introduction = match props.topic.as_ref().and_then(|id| texts.topic(id)) {
+        Some(topic) => html! {
+            <>
+                <h1 id="page-heading" class="ea-heading-xl" tabindex="-1">{ texts.t(&topic.heading) }</h1>
+                <p class="ea-body-l">{ texts.t(&topic.summary) }</p>
+            </>
+        },
+        None => html! {
+            <>
+                <h1 id="page-heading" class="ea-heading-xl" tabindex="-1">{ m.service_heading }</h1>
+                <p class="ea-body">{ m.service_lead }</p>
+                <ul class="ea-list ea-list--bullet">
+                    { for texts.pack.topics.iter().map(|t| html! { <li>{ texts.t(&t.summary) }</li> }) }
+                </ul>
+            </>
+        },
+    };
     html! {
         <>
-            <h1 id="page-heading" class="ea-heading-xl" tabindex="-1">{ texts.t(&topic.heading) }</h1>
-            <p class="ea-body-l">{ texts.t(&topic.summary) }</p>
+            { introduction }
             <p class="ea-body">{ m.start_lead }</p>
             <p class="ea-body">{ m.start_time }</p>
             <p class="ea-inset">{ m.start_privacy }</p>

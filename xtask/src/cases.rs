@@ -90,3 +90,65 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         Err(format!("{}: no such case file or folder", path.display()))
     }
 }
+
+/// Writes every case of the library as JSON for the end-to-end tests, which replay each one
+/// through the UI: `[{"id", "topic", "answers": {"q": {"choice": "no"} | {"amount": "15"}}, "expect"}]`.
+pub fn export_for_browser(out: &Path) -> Result<usize, String> {
+    let pack = load_pack(None)?;
+    let mut files = Vec::new();
+    collect(&root().join("tests/cases"), &mut files)?;
+    let mut entries = Vec::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let content = std::fs::read_to_string(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let parsed = cases::parse(&pack, &name, &content).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+        for case in parsed {
+            let answers: Vec<String> = case
+                .answers
+                .iter()
+                .map(|(q, a)| {
+                    let value = match a {
+                        ethics_engine::Answer::Choice(o) => format!("{{\"choice\":{}}}", json_string(o.as_str())),
+                        ethics_engine::Answer::Amount(amount) => format!("{{\"amount\":{}}}", json_string(&amount.plain())),
+                    };
+                    format!("{}:{value}", json_string(q.as_str()))
+                })
+                .collect();
+            entries.push(format!(
+                "{{\"id\":{},\"topic\":{},\"answers\":{{{}}},\"expect\":{}}}",
+                json_string(&case.id),
+                json_string(case.topic.as_str()),
+                answers.join(","),
+                json_string(&case.expect)
+            ));
+        }
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(out, format!("[\n{}\n]\n", entries.join(",\n"))).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(entries.len())
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
+    }
+}

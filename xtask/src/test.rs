@@ -57,5 +57,13 @@ fn end_to_end() -> Result<(), String> {
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = root().join("dist");
     std::thread::spawn(move || serve::serve_forever(listener, dist));
-    run_cmd(Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("BASE_URL", format!("http://127.0.0.1:{port}/")))
+    let cases = root().join("target/e2e/cases.json");
+    let count = cases::export_for_browser(&cases)?;
+    println!("e2e: {count} cases exported for replay through the UI");
+    run_cmd(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+            .env("CASES_JSON", &cases),
+    )
 }

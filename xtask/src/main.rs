@@ -2,6 +2,7 @@
 //! serve, test, rule checks and case files. Nothing is hidden in CI alone.
 
 mod build;
+mod bundle;
 mod cases;
 mod serve;
 mod setup;
@@ -17,6 +18,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     install what is missing, build, and serve the app on http://127.0.0.1:8080
   test                 install what is missing and run every test layer
   build                release build of the hosted app into dist/ (wasm-opt -Oz)
+  bundle               the whole app as one HTML file: dist/ethics-advisor.html
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
+        Some("bundle") => setup::ensure_build_tools().and_then(|tools| bundle::single_file(&tools).map(|_| ())),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),

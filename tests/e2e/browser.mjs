@@ -1,9 +1,12 @@
 // Shared set-up for the end-to-end tests: a real headless Chromium (Debian's, through
 // playwright-core) that records every request, CSP violation and page error.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 
 export const BASE_URL = process.env.BASE_URL;
-if (!BASE_URL) throw new Error('BASE_URL is not set: run the end-to-end tests with `cargo xtask test`');
+if (!BASE_URL || !process.env.CASES_JSON || !process.env.SINGLE_FILE) {
+  throw new Error('BASE_URL, CASES_JSON and SINGLE_FILE are set by `cargo xtask test`: run the end-to-end tests with it');
+}
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -53,10 +56,11 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Everything the page must not have done: requests elsewhere, CSP violations, errors. */
-export async function privacyProblems(page) {
-  const origin = new URL(BASE_URL).origin;
-  const foreign = page.record.requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:'));
+/** Everything the page must not have done: requests beyond its own files, CSP violations,
+ *  errors, stored data. Its own files are those under the served origin, or the one file
+ *  itself when opened from file://. */
+export async function privacyProblems(page, ownFiles = new URL(BASE_URL).origin + '/') {
+  const foreign = page.record.requests.filter((u) => !u.startsWith(ownFiles) && !u.startsWith('data:'));
   const violations = await page.evaluate(() => window.__cspViolations);
   const storage = await page.evaluate(async () => ({
     local: localStorage.length,
@@ -66,4 +70,36 @@ export async function privacyProblems(page) {
     caches: (await caches.keys()).length,
   }));
   return { foreign, violations, errors: page.record.errors, storage };
+}
+
+/** Replays a case of the library through the UI, from the start page to the result, and
+ *  returns the outcome shown. `c` is one entry of the JSON that `cargo xtask test` exports. */
+export async function replayCase(page, c) {
+  await page.getByRole('button', { name: 'Start now' }).click();
+  if (await page.locator('input[name=topic]').count() > 0) {
+    const radio = await page.locator(`input[name=topic][data-topic="${c.topic}"]`).getAttribute('id');
+    await page.locator(`label[for="${radio}"]`).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  for (let step = 0; step < 40 && await page.locator('form[data-question]').count() > 0; step++) {
+    const question = await page.locator('form[data-question]').getAttribute('data-question');
+    const given = c.answers[question];
+    if (!given) throw new Error(`case ${c.id} has no answer for question ${question}`);
+    if ('amount' in given) {
+      await page.locator(`#ea-${question}-amount`).fill(given.amount);
+    } else if (await page.locator(`#ea-${question}-amount`).count() > 0) {
+      await page.locator(`label[for="ea-${question}-dont_know"]`).click();  // "I do not know its value"
+    } else {
+      await page.locator(`label[for="ea-${question}-${given.choice}"]`).click();
+    }
+    await page.getByRole('button', { name: 'Continue' }).click();
+    if (await page.locator('#error-summary').count() > 0) throw new Error(`case ${c.id}: the page refused the answer to ${question}`);
+  }
+  await page.locator('button', { hasText: 'See the result' }).click();
+  return page.locator('[data-outcome]').getAttribute('data-outcome');
+}
+
+/** The case library exported by `cargo xtask test`. */
+export function loadCases() {
+  return JSON.parse(readFileSync(process.env.CASES_JSON, 'utf8'));
 }

@@ -3,7 +3,7 @@
 //! the rule pack and case library, components in headless Chromium, and end-to-end journeys
 //! against the served release build — and ends with one line: "N passed, N failed".
 
-use crate::{build, cases, root, run_cmd, serve, setup};
+use crate::{build, bundle, cases, root, run_cmd, serve, setup};
 use std::net::TcpListener;
 use std::process::Command;
 
@@ -31,10 +31,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "components in headless Chromium (wasm-bindgen-test)",
         run_cmd(Command::new("cargo").args(["test", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--test", "components"]).env("CHROMEDRIVER", chromedriver())),
     );
-    let built = layer("release build", build::hosted(&tools).map(|_| ()));
+    let built = layer("release build (hosted and single file)", build::hosted(&tools).and_then(|_| bundle::single_file(&tools)).map(|_| ()));
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
-        layer("end-to-end in Chromium against the served app", end_to_end());
+        layer("end-to-end in Chromium: the served app and the single file from file://", end_to_end());
     }
 
     let failed: Vec<&str> = layers.iter().filter(|(_, r)| r.is_err()).map(|(n, _)| *n).collect();
@@ -45,6 +45,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join("; ")))
     }
+}
+
+/// `cargo xtask e2e`: only the browser journeys, on a fresh release build.
+pub fn end_to_end_only() -> Result<(), String> {
+    let tools = setup::ensure_all()?;
+    build::hosted(&tools)?;
+    bundle::single_file(&tools)?;
+    end_to_end()
 }
 
 fn chromedriver() -> String {
@@ -64,6 +72,7 @@ fn end_to_end() -> Result<(), String> {
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
-            .env("CASES_JSON", &cases),
+            .env("CASES_JSON", &cases)
+            .env("SINGLE_FILE", root().join("dist/ethics-advisor.html")),
     )
 }

@@ -1,0 +1,59 @@
+// End-to-end: the single-file build (`cargo xtask bundle`) opened from file:// with no
+// server — a journey in every topic, the browser back button, and a copy of the file saved
+// alone in another folder. Only the file itself may be requested; no CSP violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, openAdvisor, replayCase, loadCases, privacyProblems, heading } from './browser.mjs';
+
+const fileUrl = pathToFileURL(process.env.SINGLE_FILE).href;
+const cases = loadCases();
+const topics = [...new Set(cases.map((c) => c.topic))];
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function assertOnlyItself(page, url) {
+  const problems = await privacyProblems(page, url);
+  assert.deepEqual(problems.foreign, [], 'no request beyond the file itself');
+  assert.deepEqual(problems.violations, [], 'no CSP violation');
+  assert.deepEqual(problems.errors, [], 'no error');
+  assert.deepEqual(problems.storage, { local: 0, session: 0, cookies: '', databases: 0, caches: 0 }, 'nothing stored');
+  assert.ok(page.record.requests.every((u) => u === url || u.startsWith(url + '#') || u.startsWith('data:')), page.record.requests.join(' '));
+}
+
+for (const topic of topics) {
+  test(`from file://, a ${topic} journey reaches its outcome`, async () => {
+    const c = cases.find((x) => x.topic === topic);
+    const page = await openAdvisor(browser, { url: fileUrl });
+    assert.equal(await replayCase(page, c), c.expect);
+    await assertOnlyItself(page, fileUrl);
+    await page.context().close();
+  });
+}
+
+test('from file://, the browser back button goes to the previous question', async () => {
+  const page = await openAdvisor(browser, { url: fileUrl });
+  const c = cases.find((x) => x.topic === 'gifts' && Object.keys(x.answers).length >= 3);
+  await replayCase(page, c);
+  await page.goBack();                                  // result → check answers
+  assert.equal(await heading(page).textContent(), 'Check your answers');
+  await page.goBack();                                  // → the last question
+  assert.equal(await page.locator('form[data-question]').count(), 1);
+  await page.context().close();
+});
+
+test('a copy of the file, alone in another folder, works the same', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ethics-advisor-copy-'));
+  const copy = join(folder, 'advice.html');
+  copyFileSync(process.env.SINGLE_FILE, copy);
+  const url = pathToFileURL(copy).href;
+  const page = await openAdvisor(browser, { url });
+  const c = cases.find((x) => x.topic === topics[topics.length - 1]);
+  assert.equal(await replayCase(page, c), c.expect);
+  await assertOnlyItself(page, url);
+  await page.context().close();
+});

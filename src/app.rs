@@ -115,6 +115,16 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let back = (state.screen != Screen::Start).then(|| {
         html! { <BackLink href={state.fragment(&state.previous())} on_back={send(Action::ClickedBack)} /> }
     });
+    let clear_and_exit = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::ClickedClearAndExit);
+            // Leave nothing on screen either: a blank page, as sensitive-topic sites do.
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace("about:blank");
+            }
+        })
+    };
     let topic_id = state.topic_id().cloned();
     let body = match (&state.screen, topic_id) {
         (Screen::Start, topic) => html! { <StartPage {topic} on_start={send(Action::ClickedStart)} /> },
@@ -147,7 +157,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
             <div class="ethics-advisor" lang={state.pack.languages[state.lang].to_string()}>
-                <Header />
+                <Header on_clear_and_exit={clear_and_exit} />
                 <main class="ea-main">{ for back }{ body }</main>
             </div>
         </ContextProvider<Texts>>

@@ -11,6 +11,7 @@ pub mod embedded_pack;
 pub mod i18n;
 pub mod routing;
 pub mod state;
+pub mod summary;
 
 pub use app::{App, AppProps};
 

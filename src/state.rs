@@ -30,6 +30,8 @@ pub enum Action {
     ClickedChangeTopic,
     ClickedGetResult,
     ClickedStartAgain,
+    /// "Clear and exit": every answer wiped from memory (the page is then left blank).
+    ClickedClearAndExit,
     /// The URL fragment changed: the browser's back or forward button, or a typed address.
     NavigatedTo(Option<TopicId>, Screen),
     ChangedLanguage(usize),
@@ -222,7 +224,7 @@ impl Reducible for State {
                 next.screen = next.before_first_question();
             }
             Action::ClickedGetResult => next.go_to(topic, Screen::Result),
-            Action::ClickedStartAgain => {
+            Action::ClickedStartAgain | Action::ClickedClearAndExit => {
                 next.answers.iter_mut().for_each(Answers::clear);
                 next.changing = false;
                 next.go_to(None, Screen::Start);

@@ -3,12 +3,21 @@
 use super::use_texts;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Wipes every answer from memory; the page is then left blank.
+    pub on_clear_and_exit: Callback<()>,
+}
+
+/// The advisor's name and the "Clear and exit" control, visible on every page.
 #[function_component]
-pub fn Header() -> Html {
+pub fn Header(props: &HeaderProps) -> Html {
     let texts = use_texts();
+    let on_clear = props.on_clear_and_exit.clone();
     html! {
         <header class="ea-header">
             <span class="ea-header__name">{ texts.m().app_name }</span>
+            <button type="button" class="ea-header__exit" onclick={move |_| on_clear.emit(())}>{ texts.m().clear_and_exit }</button>
         </header>
     }
 }

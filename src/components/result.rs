@@ -2,8 +2,17 @@
 //! principle and source), the answers it rests on, and how to reach the ethics office.
 
 use super::use_texts;
+use crate::summary::{mailto, summary_text};
 use ethics_engine::{evaluate, Answers, End, SettingValue, TopicId};
 use yew::prelude::*;
+
+/// What became of "Copy summary".
+#[derive(Clone, Copy, PartialEq)]
+enum CopyStatus {
+    NotYet,
+    Copied,
+    Failed,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPageProps {
@@ -15,9 +24,34 @@ pub struct ResultPageProps {
 #[function_component]
 pub fn ResultPage(props: &ResultPageProps) -> Html {
     let texts = use_texts();
+    let copy_status = use_state(|| CopyStatus::NotYet);
     let m = texts.m();
     let pack = &texts.pack;
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
+    let summary = summary_text(pack, texts.lang, m, topic, &props.answers).unwrap_or_default();
+    let mail = mailto(
+        pack,
+        &format!("{}: {}", m.mail_subject, texts.t(&topic.title)),
+        &format!("{}\n\n{summary}", m.mail_intro),
+    );
+    let on_copy = {
+        let (copy_status, summary) = (copy_status.clone(), summary.clone());
+        Callback::from(move |_| {
+            let (copy_status, summary) = (copy_status.clone(), summary.clone());
+            yew::platform::spawn_local(async move {
+                let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
+                    Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&summary)).await.is_ok(),
+                    None => false,
+                };
+                copy_status.set(if copied { CopyStatus::Copied } else { CopyStatus::Failed });
+            });
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
     let evaluation = evaluate(pack, topic, &props.answers);
     let (outcome, also) = match &evaluation.end {
         End::Outcome { outcome, also } => (*outcome, also.clone()),
@@ -93,7 +127,18 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
             if let Some(page) = setting("eco_page") {
                 <p class="ea-body">{ format!("{} ", m.contact_page) }<a href={page.clone()}>{ page.clone() }</a></p>
             }
-            <button type="button" class="ea-button ea-button--secondary" onclick={move |_| on_start_again.emit(())}>{ m.start_again }</button>
+            <h2 class="ea-heading-m ea-no-print">{ m.actions_heading }</h2>
+            <div class="ea-button-group ea-no-print">
+                <button type="button" class="ea-button ea-button--secondary" onclick={on_print}>{ m.print }</button>
+                <button type="button" class="ea-button ea-button--secondary" onclick={on_copy}>{ m.copy_summary }</button>
+                if let Some(mail) = mail {
+                    <a class="ea-button ea-button--secondary" href={mail}>{ texts.m_filled(m.write_to_eco) }</a>
+                }
+            </div>
+            <p class="ea-body ea-no-print" role="status" aria-live="polite">
+                { match *copy_status { CopyStatus::NotYet => "", CopyStatus::Copied => m.copied, CopyStatus::Failed => m.copy_failed } }
+            </p>
+            <button type="button" class="ea-button ea-button--secondary ea-no-print" onclick={move |_| on_start_again.emit(())}>{ m.start_again }</button>
         </>
     }
 }

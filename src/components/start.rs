@@ -38,8 +38,14 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             { introduction }
             <p class="ea-body">{ m.start_lead }</p>
             <p class="ea-body">{ m.start_time }</p>
-            <p class="ea-inset">{ m.start_privacy }</p>
+            <div class="ea-inset">
+                <p class="ea-body">{ m.start_privacy }</p>
+            </div>
             <button type="button" class="ea-button ea-button--start" onclick={move |_| on_start.emit(())}>{ m.start_button }</button>
+            <h2 class="ea-heading-m">{ m.privacy_heading }</h2>
+            <p class="ea-body">{ m.privacy_keeps }</p>
+            <p class="ea-body">{ m.privacy_sends }</p>
+            <p class="ea-body">{ texts.m_filled(m.privacy_sharing) }</p>
         </>
     }
 }

@@ -1,0 +1,63 @@
+// End-to-end: what the user controls — the privacy note, "Clear and exit", and taking the
+// advice further only by their own action (print, copy, a mail draft in their own program).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openAdvisor, heading, replayCase, loadCases, privacyProblems, BASE_URL } from './browser.mjs';
+
+const cases = loadCases();
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the start page says in plain words what is and is not kept', async () => {
+  const page = await openAdvisor(browser);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /Your privacy/);
+  assert.match(text, /not saved in your browser/);
+  assert.match(text, /makes no connection at all/);
+  await page.context().close();
+});
+
+test('"Clear and exit" wipes the answers and leaves the page blank', async () => {
+  const page = await openAdvisor(browser);
+  const c = cases.find((x) => x.topic === 'gifts');
+  await replayCase(page, c);
+  await page.getByRole('button', { name: 'Clear and exit' }).click();
+  await page.waitForURL('about:blank');
+  assert.equal(await page.evaluate(() => document.body ? document.body.innerText.trim() : ''), '');
+  await page.goBack();                                  // the app again, from scratch
+  await heading(page).waitFor();
+  assert.doesNotMatch(await page.locator('main').textContent(), /See the result|Your answers/);
+  assert.equal(await page.locator('[data-outcome]').count(), 0);
+  await page.context().close();
+});
+
+test('the result can be printed, copied as text, or drafted as an e-mail — nothing is sent', async () => {
+  const page = await openAdvisor(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+  const c = cases.find((x) => x.topic === 'relatives');
+  await replayCase(page, c);
+  const requestsBefore = page.record.requests.length;
+
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  await page.getByText('The summary is copied').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const title = await heading(page).textContent();
+  assert.match(copied, new RegExp(`Result: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(copied, /What to do next\n1\. /);
+
+  const mail = await page.getByRole('link', { name: /Write to the Ethics and Conduct Office/ }).getAttribute('href');
+  assert.match(mail, /^mailto:ethics@example\.org\?subject=Request%20for%20advice/);
+  assert.ok(decodeURIComponent(mail.split('body=')[1]).includes(title), 'the draft holds the result');
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Clear and exit' }).isVisible(), false, 'no controls in print');
+  assert.equal(await page.getByRole('button', { name: 'Copy summary' }).isVisible(), false);
+  assert.equal(await heading(page).isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+
+  assert.equal(page.record.requests.length, requestsBefore, 'copying and drafting make no request');
+  const problems = await privacyProblems(page);
+  assert.deepEqual([problems.foreign, problems.violations, problems.errors], [[], [], []]);
+  await page.context().close();
+});

@@ -39,6 +39,12 @@ struct AdvisorProps {
     topic: Option<AttrValue>,
 }
 
+/// The first of the browser's preferred languages that the pack has (`fr-CA` counts as `fr`).
+fn preferred_language(pack: &Pack) -> Option<usize> {
+    let languages = web_sys::window()?.navigator().languages();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|tag| pack.language(tag.split('-').next().unwrap_or("").to_lowercase().as_str()))
+}
+
 fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
@@ -51,6 +57,7 @@ fn current_fragment() -> String {
 fn Advisor(props: &AdvisorProps) -> Html {
     let pack = props.pack.clone();
     let lang = props.lang.as_deref().and_then(|code| pack.language(code));
+    let preferred = preferred_language(&pack);
     let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
     let (asked_lang, asked_topic) = (props.lang.clone(), props.topic.clone());
     let state = use_reducer(move || {
@@ -61,7 +68,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
         if let (Some(id), None) = (asked_topic, fixed) {
             warn(&format!("ethics-advisor: unknown data-topic {id:?}; offering every topic"));
         }
-        let lang = lang.unwrap_or(0);
+        let lang = lang.or(preferred).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
         State::new(pack, lang, fixed, topic, screen)
     });
@@ -87,9 +94,14 @@ fn Advisor(props: &AdvisorProps) -> Html {
     {
         let fragment = state.fragment(&state.screen);
         let has_problem = state.problem.is_some();
+        let lang_code = state.pack.languages[state.lang].to_string();
         use_effect_with((fragment.clone(), has_problem, title.clone()), move |_| {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&title);
+                // On its own page (not embedded in someone else's) the page language follows.
+                if let Some(html) = document.document_element().filter(|e| e.has_attribute("data-ethics-advisor-page")) {
+                    let _ = html.set_attribute("lang", &lang_code);
+                }
                 let here = current_fragment();
                 let same = here == fragment || (here.is_empty() && fragment == "#/");
                 if let (false, Some(location)) = (same, document.location()) {
@@ -125,6 +137,10 @@ fn Advisor(props: &AdvisorProps) -> Html {
             }
         })
     };
+    let on_language = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |lang| dispatcher.dispatch(Action::ChangedLanguage(lang)))
+    };
     let topic_id = state.topic_id().cloned();
     let body = match (&state.screen, topic_id) {
         (Screen::Start, topic) => html! { <StartPage {topic} on_start={send(Action::ClickedStart)} /> },
@@ -157,7 +173,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
             <div class="ethics-advisor" lang={state.pack.languages[state.lang].to_string()}>
-                <Header on_clear_and_exit={clear_and_exit} />
+                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} />
                 <main class="ea-main">{ for back }{ body }</main>
             </div>
         </ContextProvider<Texts>>

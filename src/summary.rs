@@ -18,7 +18,7 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answe
     out.push_str(&format!("\n{}\n", m.answers_heading));
     for step in &evaluation.steps {
         let answer = match &step.answer {
-            ethics_engine::Answer::Amount(amount) => pack.money(*amount),
+            ethics_engine::Answer::Amount(amount) => pack.money(*amount, lang),
             ethics_engine::Answer::Choice(option) => match step.question.option(option).map(|o| &o.label) {
                 Some(ethics_engine::OptionLabel::Pack { label, .. }) => t(label),
                 Some(ethics_engine::OptionLabel::Builtin(b)) => m.builtin(*b).to_owned(),
@@ -31,7 +31,7 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answe
     for step in &evaluation.steps {
         let principle = pack.principle(&step.rule.principle).map(|p| t(&p.name)).unwrap_or_default();
         let source = pack.source(&step.rule.source).map(|s| t(&s.cite)).unwrap_or_default();
-        out.push_str(&format!("- {} ({}: {}; {}: {})\n", t(&step.rule.says), m.principle, principle, m.source, source));
+        out.push_str(&format!("- {} ({} {}; {} {})\n", t(&step.rule.says), m.principle, principle, m.source, source));
     }
     out.push_str(&format!("\n{}\n", m.next_heading));
     let steps = evaluation

@@ -175,7 +175,7 @@ pub fn describe(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
         .map(|(i, step)| {
             let answer = match &step.answer {
                 Answer::Choice(option) => option.to_string(),
-                Answer::Amount(amount) => format!("{} ({})", pack.money(*amount), step.option),
+                Answer::Amount(amount) => format!("{} ({})", pack.money(*amount, 0), step.option),
             };
             let source = pack.source(&step.rule.source).map_or(step.rule.source.to_string(), |s| s.cite.get(0).to_owned());
             format!("{}. {} = {} → rule {} [{}; {}]", i + 1, step.question.id, answer, step.rule.id, step.rule.principle, source)

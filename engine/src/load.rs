@@ -151,6 +151,15 @@ impl<'s> Checker<'s> {
                 self.error(Some(line), format!("{what} has a text in {lang:?}, which is not a configured language ({})", self.languages.join(", ")));
             }
         }
+        // A text copied from the first language and left untranslated reads as a mistake to
+        // staff; a single word (a code such as USD, a name) may rightly be the same.
+        let first = self.languages.first().and_then(|l| map.get(l)).filter(|t| t.split_whitespace().count() > 1);
+        let untranslated: Vec<String> =
+            self.languages.iter().skip(1).filter(|lang| first.is_some() && map.get(*lang) == first).cloned().collect();
+        for lang in untranslated {
+            let reason = format!("{what} ({lang}) is the same as the {} text: translate it", self.languages[0]);
+            self.error(Some(line), reason);
+        }
         let mut texts = Vec::new();
         for lang in self.languages.clone() {
             match map.get(&lang) {

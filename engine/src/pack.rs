@@ -77,13 +77,37 @@ impl Amount {
         units.checked_mul(100)?.checked_add(cents).map(Amount)
     }
 
-    /// The amount without its currency, as `30` or `30.50`.
+    /// The amount without its currency, as `30` or `30.50` (what a person types back).
     pub fn plain(self) -> String {
         let (units, cents) = (self.0 / 100, self.0 % 100);
         if cents == 0 {
             units.to_string()
         } else {
             format!("{units}.{cents:02}")
+        }
+    }
+
+    /// The amount as written in a language: `1,250.50` (en), `1 250,50` (fr, with narrow
+    /// no-break spaces), `1.250,50` (es).
+    pub fn localized(self, lang: &str) -> String {
+        let (group, decimal) = match lang {
+            "fr" => ('\u{202f}', ','),
+            "es" | "de" | "it" | "pt" => ('.', ','),
+            _ => (',', '.'),
+        };
+        let digits = (self.0 / 100).to_string();
+        let mut units = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            // Spanish groups thousands only from five digits on (RAE); others from four.
+            let grouping = !(lang == "es" && digits.len() <= 4);
+            if i > 0 && (digits.len() - i) % 3 == 0 && grouping {
+                units.push(group);
+            }
+            units.push(digit);
+        }
+        match self.0 % 100 {
+            0 => units,
+            cents => format!("{units}{decimal}{cents:02}"),
         }
     }
 }
@@ -261,16 +285,22 @@ impl Pack {
     /// A setting's value as words in a language, as it appears in texts.
     pub fn setting_text(&self, id: &str, lang: usize) -> Option<String> {
         Some(match &self.setting(id)?.value {
-            SettingValue::Amount(amount) => self.money(*amount),
+            SettingValue::Amount(amount) => self.money(*amount, lang),
             SettingValue::Number(n) => n.to_string(),
             SettingValue::Text(text) => text.get(lang).to_owned(),
             SettingValue::Email(s) | SettingValue::Url(s) => s.clone(),
             SettingValue::Flag(b) => b.to_string(),
         })
     }
-    /// An amount with the pack's currency, as `USD 30`.
-    pub fn money(&self, amount: Amount) -> String {
-        format!("{} {}", self.currency(), amount.plain()).trim().to_owned()
+    /// An amount with the pack's currency in a language: `USD 30` (en), `30 USD` (fr, es).
+    pub fn money(&self, amount: Amount, lang: usize) -> String {
+        let code = self.languages.get(lang).map_or("en", |l| l.as_str());
+        let (number, currency) = (amount.localized(code), self.currency());
+        let text = match code {
+            "en" => format!("{currency} {number}"),
+            _ => format!("{number}\u{a0}{currency}"),
+        };
+        text.trim_matches([' ', '\u{a0}']).to_owned()
     }
     /// A text in a language with its `{setting}` placeholders filled in.
     pub fn render(&self, text: &Text, lang: usize) -> String {
@@ -323,6 +353,16 @@ mod tests {
         for bad in ["", "  ", "abc", "-5", "3e4", "12.3.4x", "99999999999999999999999", "."] {
             assert_eq!(Amount::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn amounts_are_written_the_way_each_language_writes_them() {
+        assert_eq!(Amount(125_050).localized("en"), "1,250.50");
+        assert_eq!(Amount(125_050).localized("fr"), "1\u{202f}250,50");
+        assert_eq!(Amount(125_050).localized("es"), "1250,50");
+        assert_eq!(Amount(1_250_000_00).localized("es"), "1.250.000");
+        assert_eq!(Amount(3000).localized("fr"), "30");
+        assert_eq!(Amount(99_999_999).localized("en"), "999,999.99");
     }
 
     #[test]

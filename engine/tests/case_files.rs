@@ -45,6 +45,12 @@ fn the_library_covers_every_topic_outcome_and_worked_case_of_the_brief() {
         assert!(all.iter().any(|c| c.id.starts_with(&prefix)), "worked case {n} of the policy brief is missing");
     }
     assert!(all.iter().all(|c| c.source.is_some()), "every case names the source that justifies it");
+    // Trainers show stories in every language: none may fall back to the English one.
+    for case in &all {
+        for (lang, story) in pack.languages.iter().zip(&case.story).skip(1) {
+            assert_ne!(story, &case.story[0], "case {} has no {lang} story", case.id);
+        }
+    }
 }
 
 #[test]

@@ -1,12 +1,15 @@
 //! Pieces every screen shares: the header, the back link, the error summary.
 
 use super::use_texts;
+use crate::i18n::LANGUAGES;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     /// Wipes every answer from memory; the page is then left blank.
     pub on_clear_and_exit: Callback<()>,
+    /// Switches to the pack language at this index, keeping answers and position.
+    pub on_language: Callback<usize>,
 }
 
 /// The advisor's name and the "Clear and exit" control, visible on every page.
@@ -14,9 +17,33 @@ pub struct HeaderProps {
 pub fn Header(props: &HeaderProps) -> Html {
     let texts = use_texts();
     let on_clear = props.on_clear_and_exit.clone();
+    // Each language is offered in its own name, and only if both the pack and the app have it.
+    let languages: Vec<(usize, &str, &str)> = texts
+        .pack
+        .languages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, code)| LANGUAGES.iter().find(|(c, _)| *c == code.as_str()).map(|(c, name)| (i, *c, *name)))
+        .collect();
     html! {
         <header class="ea-header">
             <span class="ea-header__name">{ texts.m().app_name }</span>
+            if languages.len() > 1 {
+                <nav class="ea-languages" aria-label={texts.m().language}>
+                    <ul class="ea-languages__list">
+                        { for languages.into_iter().map(|(index, code, name)| {
+                            let current = index == texts.lang;
+                            let on_language = props.on_language.clone();
+                            html! {
+                                <li>
+                                    <button type="button" class="ea-languages__button" lang={code} aria-current={current.then_some("true")}
+                                        onclick={move |_| on_language.emit(index)}>{ name }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </nav>
+            }
             <button type="button" class="ea-header__exit" onclick={move |_| on_clear.emit(())}>{ texts.m().clear_and_exit }</button>
         </header>
     }

@@ -56,7 +56,7 @@ impl Texts {
     /// How an answer reads back to the user: the option's label, or the sum with currency.
     pub fn answer(&self, question: &Question, answer: &Answer) -> String {
         match answer {
-            Answer::Amount(amount) => self.pack.money(*amount),
+            Answer::Amount(amount) => self.pack.money(*amount, self.lang),
             Answer::Choice(option) => match question.option(option).map(|o| &o.label) {
                 Some(OptionLabel::Pack { label, .. }) => self.t(label),
                 Some(OptionLabel::Builtin(builtin)) => self.m().builtin(*builtin).to_owned(),

@@ -75,7 +75,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
 
     let answers = if is_amount {
         let typed = match &props.answer {
-            Some(Answer::Amount(amount)) => amount.plain(),
+            Some(Answer::Amount(amount)) => amount.localized(texts.pack.languages[texts.lang].as_str()),
             _ => String::new(),
         };
         let unknown = props.answer == Some(Answer::Choice("dont_know".into()));

@@ -99,10 +99,10 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
                         <li class="ea-trace__step" data-rule={step.rule.id.to_string()}>
                             <p class="ea-body">{ texts.t(&step.rule.says) }</p>
                             <p class="ea-trace__meta">
-                                { format!("{}: ", m.principle) }
+                                { format!("{} ", m.principle) }
                                 <strong>{ principle.map(|p| texts.t(&p.name)).unwrap_or_default() }</strong>
                                 { " · " }
-                                { format!("{}: ", m.source) }
+                                { format!("{} ", m.source) }
                                 { source.map(|s| format!("{} ({})", texts.t(&s.cite), s.brief)).unwrap_or_default() }
                             </p>
                         </li>

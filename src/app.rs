@@ -93,7 +93,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let first_render = use_mut_ref(|| true);
     {
         let fragment = state.fragment(&state.screen);
-        let has_problem = state.problem.is_some();
+        let has_problem = state.problem.is_some() || state.resume_error.is_some();
         let lang_code = state.pack.languages[state.lang].to_string();
         use_effect_with((fragment.clone(), has_problem, title.clone()), move |_| {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -143,7 +143,9 @@ fn Advisor(props: &AdvisorProps) -> Html {
     };
     let topic_id = state.topic_id().cloned();
     let body = match (&state.screen, topic_id) {
-        (Screen::Start, topic) => html! { <StartPage {topic} on_start={send(Action::ClickedStart)} /> },
+        (Screen::Start, topic) => html! {
+            <StartPage {topic} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action} />
+        },
         (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action} /> },
         (Screen::Question(id), Some(topic)) => html! {
             <QuestionPage
@@ -161,14 +163,18 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 {topic}
                 answers={state.answers().clone()}
                 topic_fixed={state.topic_fixed}
+                resume_code={state.resume_code().unwrap_or_default()}
                 on_action={on_action}
             />
         },
         (Screen::Result, Some(topic)) => html! {
-            <ResultPage {topic} answers={state.answers().clone()} on_start_again={send(Action::ClickedStartAgain)} />
+            <ResultPage {topic} answers={state.answers().clone()} resume_code={state.resume_code().unwrap_or_default()}
+                on_start_again={send(Action::ClickedStartAgain)} />
         },
         // Every screen past the start has a topic; the state never shows one without.
-        (_, None) => html! { <StartPage topic={None} on_start={send(Action::ClickedStart)} /> },
+        (_, None) => html! {
+            <StartPage topic={None} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action} />
+        },
     };
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
@@ -198,6 +204,6 @@ fn page_title(state: &State) -> String {
             _ => with_topic(m.result_heading.to_owned()),
         },
     };
-    let prefix = if state.problem.is_some() { m.error_prefix } else { "" };
+    let prefix = if state.problem.is_some() || state.resume_error.is_some() { m.error_prefix } else { "" };
     format!("{prefix}{page} — {}", m.app_name)
 }

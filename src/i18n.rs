@@ -55,6 +55,18 @@ pub struct Messages {
     pub write_to_eco: &'static str,
     pub mail_subject: &'static str,
     pub mail_intro: &'static str,
+    pub save_progress: &'static str,
+    pub save_progress_code: &'static str,
+    pub save_progress_private: &'static str,
+    pub resume_heading: &'static str,
+    pub resume_label: &'static str,
+    pub resume_hint: &'static str,
+    pub resume_button: &'static str,
+    pub resume_empty: &'static str,
+    pub resume_bad_character: &'static str,
+    pub resume_mistyped: &'static str,
+    pub resume_outdated: &'static str,
+    pub resume_invalid: &'static str,
     /// The label of the language switch.
     pub language: &'static str,
     pub yes: &'static str,
@@ -65,6 +77,18 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// Why a resume code was refused, in words.
+    pub fn resume_error(&self, error: &ethics_engine::resume::ResumeError) -> &'static str {
+        use ethics_engine::resume::ResumeError;
+        match error {
+            ResumeError::Empty => self.resume_empty,
+            ResumeError::BadCharacter(_) => self.resume_bad_character,
+            ResumeError::Mistyped => self.resume_mistyped,
+            ResumeError::Outdated => self.resume_outdated,
+            ResumeError::Invalid => self.resume_invalid,
+        }
+    }
+
     /// The label of an answer every pack shares.
     pub fn builtin(&self, option: BuiltinOption) -> &'static str {
         match option {
@@ -128,6 +152,18 @@ const EN: Messages = Messages {
     write_to_eco: "Write to the {eco_name}",
     mail_subject: "Request for advice",
     mail_intro: "Dear colleagues,\n\nI would like your advice. The ethics advisor gave me this result (you may edit anything below before sending):",
+    save_progress: "Save my progress",
+    save_progress_code: "Your code to continue later:",
+    save_progress_private: "Copy it somewhere safe and keep it private: it holds your answers. Nothing is stored anywhere; to carry on, paste the code on the advisor's start page.",
+    resume_heading: "Continue with a code",
+    resume_label: "Your code",
+    resume_hint: "The code you were given when you chose “Save my progress”, like 0A3F-KM2Q.",
+    resume_button: "Continue with this code",
+    resume_empty: "Enter the code you were given",
+    resume_bad_character: "The code can only contain letters, digits and dashes: check it and try again",
+    resume_mistyped: "This code seems mistyped or incomplete: check it and try again",
+    resume_outdated: "This code was made with an earlier version of the advisor's rules, so it cannot be used. Please start again",
+    resume_invalid: "This code does not match the advisor's questions. Check it, or start again",
     language: "Language",
     yes: "Yes",
     no: "No",
@@ -192,6 +228,18 @@ const FR: Messages = Messages {
     write_to_eco: "Écrire au {eco_name}",
     mail_subject: "Demande d'avis",
     mail_intro: "Madame, Monsieur,\n\nJe souhaiterais avoir votre avis. Le conseiller en déontologie m'a donné le résultat suivant (vous pouvez modifier ce qui suit avant l'envoi) :",
+    save_progress: "Enregistrer ma progression",
+    save_progress_code: "Votre code pour reprendre plus tard :",
+    save_progress_private: "Copiez-le en lieu sûr et gardez-le pour vous : il contient vos réponses. Rien n'est enregistré nulle part ; pour reprendre, collez le code sur la page d'accueil du conseiller.",
+    resume_heading: "Reprendre avec un code",
+    resume_label: "Votre code",
+    resume_hint: "Le code obtenu avec « Enregistrer ma progression », par exemple 0A3F-KM2Q.",
+    resume_button: "Reprendre avec ce code",
+    resume_empty: "Saisissez le code que vous avez obtenu",
+    resume_bad_character: "Le code ne peut contenir que des lettres, des chiffres et des tirets : vérifiez-le et réessayez",
+    resume_mistyped: "Ce code semble mal saisi ou incomplet : vérifiez-le et réessayez",
+    resume_outdated: "Ce code a été créé avec une version antérieure des règles du conseiller et ne peut pas être utilisé. Veuillez recommencer",
+    resume_invalid: "Ce code ne correspond pas aux questions du conseiller. Vérifiez-le ou recommencez",
     language: "Langue",
 };
 
@@ -251,6 +299,18 @@ const ES: Messages = Messages {
     write_to_eco: "Escribir a la {eco_name}",
     mail_subject: "Solicitud de asesoramiento",
     mail_intro: "Estimados colegas:\n\nQuisiera recibir su asesoramiento. El asesor de ética me ha dado este resultado (puede modificar lo que sigue antes de enviarlo):",
+    save_progress: "Guardar mi progreso",
+    save_progress_code: "Su código para continuar más tarde:",
+    save_progress_private: "Cópielo en un lugar seguro y no lo comparta: contiene sus respuestas. No se guarda nada en ninguna parte; para continuar, pegue el código en la página de inicio del asesor.",
+    resume_heading: "Continuar con un código",
+    resume_label: "Su código",
+    resume_hint: "El código que obtuvo con «Guardar mi progreso», por ejemplo 0A3F-KM2Q.",
+    resume_button: "Continuar con este código",
+    resume_empty: "Introduzca el código que obtuvo",
+    resume_bad_character: "El código solo puede contener letras, cifras y guiones: compruébelo e inténtelo de nuevo",
+    resume_mistyped: "Este código parece mal escrito o incompleto: compruébelo e inténtelo de nuevo",
+    resume_outdated: "Este código se creó con una versión anterior de las reglas del asesor y no puede utilizarse. Vuelva a empezar",
+    resume_invalid: "Este código no corresponde a las preguntas del asesor. Compruébelo o vuelva a empezar",
     language: "Idioma",
 };
 

@@ -4,6 +4,7 @@
 //! the engine on demand, never stored beside them, so they cannot disagree.
 
 use crate::routing::Screen;
+use ethics_engine::resume::{self, ResumeError};
 use ethics_engine::{evaluate, Answer, Answers, End, Evaluation, Pack, QuestionId, Topic, TopicId};
 use std::rc::Rc;
 use yew::Reducible;
@@ -30,6 +31,8 @@ pub enum Action {
     ClickedChangeTopic,
     ClickedGetResult,
     ClickedStartAgain,
+    /// Pasted a code from "Save my progress" on the start page.
+    EnteredResumeCode(String),
     /// "Clear and exit": every answer wiped from memory (the page is then left blank).
     ClickedClearAndExit,
     /// The URL fragment changed: the browser's back or forward button, or a typed address.
@@ -52,6 +55,8 @@ pub struct State {
     /// topics and back loses nothing.
     answers: Vec<Answers>,
     pub problem: Option<InputProblem>,
+    /// Why the last resume code entered was refused.
+    pub resume_error: Option<ResumeError>,
     /// True while the user changes an answer from the check-answers page, so that they
     /// return there once the path is complete again.
     pub changing: bool,
@@ -64,7 +69,7 @@ impl State {
     pub fn new(pack: Rc<Pack>, lang: usize, fixed_topic: Option<usize>, topic: Option<TopicId>, screen: Screen) -> State {
         let fixed = fixed_topic.filter(|&t| t < pack.topics.len()).or((pack.topics.len() == 1).then_some(0));
         let answers = vec![Answers::new(); pack.topics.len()];
-        let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, changing: false };
+        let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false };
         state.go_to(topic, screen);
         state
     }
@@ -94,6 +99,11 @@ impl State {
         let Some(evaluation) = self.evaluation() else { return 1 };
         let at = evaluation.path().position(|q| q == question);
         at.unwrap_or(evaluation.steps.len()) + 1
+    }
+
+    /// The code that brings back the chosen topic's answers ("Save my progress").
+    pub fn resume_code(&self) -> Option<String> {
+        resume::encode(&self.pack, self.topic?, self.answers())
     }
 
     /// The fragment of a screen of the chosen topic.
@@ -179,6 +189,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.problem = None;
+        next.resume_error = None;
         let topic = next.topic_id().cloned();
         match action {
             Action::ClickedStart => {
@@ -229,6 +240,16 @@ impl Reducible for State {
                 next.changing = false;
                 next.go_to(None, Screen::Start);
             }
+            Action::EnteredResumeCode(code) => match resume::decode(&next.pack, &code) {
+                Ok((topic, answers)) if !next.topic_fixed || next.topic == Some(topic) => {
+                    next.answers[topic] = answers;
+                    next.topic = Some(topic);
+                    next.changing = false;
+                    next.screen = next.resume();
+                }
+                Ok(_) => next.resume_error = Some(ResumeError::Invalid),
+                Err(error) => next.resume_error = Some(error),
+            },
             Action::NavigatedTo(topic, screen) => {
                 if screen == self.screen && (topic.is_none() || topic.as_ref() == self.topic_id()) {
                     return self;
@@ -403,5 +424,37 @@ mod topic_tests {
         let state = open().reduce(Action::NavigatedTo(Some(topic.id.clone()), Screen::Question(topic.start.clone())));
         assert_eq!(state.topic_id(), Some(&topic.id));
         assert_eq!(state.screen, Screen::Question(topic.start.clone()));
+    }
+}
+
+#[cfg(test)]
+mod resume_tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_code_brings_back_the_answers_and_the_place() {
+        let pack = crate::embedded_pack::load().unwrap();
+        let start = Rc::new(State::new(pack.clone(), 0, None, None, Screen::Start));
+        let gifts = pack.topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
+        let mut state = start.clone().reduce(Action::ChoseTopic(gifts));
+        for (q, o) in [("exchange", "no"), ("cash", "yes")] {
+            state = state.reduce(Action::ChoseAnswer { question: q.into(), answer: Answer::Choice(o.into()) });
+        }
+        assert_eq!(state.screen, Screen::CheckAnswers);
+        let code = state.resume_code().unwrap();
+        let resumed = start.reduce(Action::EnteredResumeCode(code));
+        assert_eq!(resumed.screen, Screen::CheckAnswers);
+        assert_eq!(resumed.answers(), state.answers());
+    }
+
+    #[test]
+    fn a_bad_code_is_explained_and_changes_nothing() {
+        let pack = crate::embedded_pack::load().unwrap();
+        let start = Rc::new(State::new(pack, 0, None, None, Screen::Start));
+        let after = start.clone().reduce(Action::EnteredResumeCode("ZZZZ-ZZZZ".into()));
+        assert_eq!(after.resume_error, Some(ResumeError::Mistyped));
+        assert_eq!(after.screen, Screen::Start);
+        assert!(after.answers().is_empty());
+        assert_eq!(after.reduce(Action::EnteredResumeCode(String::new())).resume_error, Some(ResumeError::Empty));
     }
 }

@@ -67,6 +67,7 @@ mod eval;
 mod ids;
 mod pack;
 mod paths;
+pub mod resume;
 mod text;
 
 #[cfg(feature = "load")]

@@ -1,6 +1,6 @@
 //! The check-answers page: each answer on the current path with a Change link.
 
-use super::use_texts;
+use super::{use_texts, SaveProgress};
 use crate::routing::Screen;
 use crate::state::Action;
 use ethics_engine::{evaluate, Answers, TopicId};
@@ -12,6 +12,8 @@ pub struct CheckAnswersPageProps {
     pub answers: Answers,
     /// When the host page fixed the topic there is no topic to change.
     pub topic_fixed: bool,
+    /// The "Save my progress" code for these answers.
+    pub resume_code: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -61,6 +63,7 @@ pub fn CheckAnswersPage(props: &CheckAnswersPageProps) -> Html {
                 }) }
             </dl>
             <button type="button" class="ea-button" onclick={send(Action::ClickedGetResult)}>{ m.get_result }</button>
+            <SaveProgress code={props.resume_code.clone()} />
         </>
     }
 }

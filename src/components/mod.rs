@@ -4,6 +4,7 @@
 mod chrome;
 mod check_answers;
 mod choose_topic;
+mod progress;
 mod question;
 mod result;
 mod start;
@@ -11,6 +12,7 @@ mod start;
 pub use chrome::{BackLink, ErrorSummary, Header};
 pub use check_answers::CheckAnswersPage;
 pub use choose_topic::ChooseTopicPage;
+pub use progress::{ResumeForm, SaveProgress};
 pub use question::QuestionPage;
 pub use result::ResultPage;
 pub use start::StartPage;

@@ -1,7 +1,7 @@
 //! The result page: the outcome in plain words, what to do next, why (each rule with its
 //! principle and source), the answers it rests on, and how to reach the ethics office.
 
-use super::use_texts;
+use super::{use_texts, SaveProgress};
 use crate::summary::{mailto, summary_text};
 use ethics_engine::{evaluate, Answers, End, SettingValue, TopicId};
 use yew::prelude::*;
@@ -18,6 +18,8 @@ enum CopyStatus {
 pub struct ResultPageProps {
     pub topic: TopicId,
     pub answers: Answers,
+    /// The "Save my progress" code for these answers.
+    pub resume_code: AttrValue,
     pub on_start_again: Callback<()>,
 }
 
@@ -138,6 +140,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
             <p class="ea-body ea-no-print" role="status" aria-live="polite">
                 { match *copy_status { CopyStatus::NotYet => "", CopyStatus::Copied => m.copied, CopyStatus::Failed => m.copy_failed } }
             </p>
+            <SaveProgress code={props.resume_code.clone()} />
             <button type="button" class="ea-button ea-button--secondary ea-no-print" onclick={move |_| on_start_again.emit(())}>{ m.start_again }</button>
         </>
     }

@@ -1,7 +1,9 @@
 //! The start page: what the advisor is for, how long it takes, and the privacy promise —
 //! for the whole service, or for one topic once it is chosen or fixed by the host page.
 
-use super::use_texts;
+use super::{use_texts, ResumeForm};
+use crate::state::Action;
+use ethics_engine::resume::ResumeError;
 use ethics_engine::TopicId;
 use yew::prelude::*;
 
@@ -9,6 +11,9 @@ use yew::prelude::*;
 pub struct StartPageProps {
     pub topic: Option<TopicId>,
     pub on_start: Callback<()>,
+    /// Why the last resume code was refused.
+    pub resume_error: Option<ResumeError>,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component]
@@ -46,6 +51,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             <p class="ea-body">{ m.privacy_keeps }</p>
             <p class="ea-body">{ m.privacy_sends }</p>
             <p class="ea-body">{ texts.m_filled(m.privacy_sharing) }</p>
+            <ResumeForm error={props.resume_error.clone()} on_action={props.on_action.clone()} />
         </>
     }
 }

@@ -16,7 +16,7 @@ export async function launch() {
 }
 
 /** A fresh page with everything it does recorded in `page.record`. */
-export async function openAdvisor(browser, { url = BASE_URL, viewport = { width: 1280, height: 900 } } = {}) {
+export async function openAdvisor(browser, { url = BASE_URL, viewport = { width: 1280, height: 900 }, waitFor = true } = {}) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(() => {
     window.__cspViolations = [];
@@ -32,7 +32,7 @@ export async function openAdvisor(browser, { url = BASE_URL, viewport = { width:
   page.on('console', (m) => { if (m.type() === 'error') record.errors.push(m.text()); });
   page.record = record;
   await page.goto(url);
-  await page.locator('#page-heading').waitFor();
+  if (waitFor) await page.locator('#page-heading').waitFor();
   return page;
 }
 

@@ -61,3 +61,30 @@ test('the result can be printed, copied as text, or drafted as an e-mail — not
   assert.deepEqual([problems.foreign, problems.violations, problems.errors], [[], [], []]);
   await page.context().close();
 });
+
+test('"Save my progress" gives a code that continues in a fresh page; bad codes are explained', async () => {
+  const page = await openAdvisor(browser);
+  const c = cases.find((x) => x.topic === 'outside_activities');
+  const outcome = await replayCase(page, c);
+  await page.getByRole('button', { name: 'Save my progress' }).click();
+  const code = (await page.locator('#ea-resume-code').textContent()).trim();
+  assert.match(code, /^[0-9A-Z]{1,4}(-[0-9A-Z]{1,4})+$/);
+  assert.doesNotMatch(page.url(), new RegExp(code), 'the code is never put in the address');
+  await page.context().close();
+
+  const fresh = await openAdvisor(browser);
+  for (const [typed, message] of [['', /Enter the code/], ['AB*D', /only contain letters/], ['0000-0000-0000', /mistyped or incomplete/]]) {
+    await fresh.locator('#ea-resume-code-input').fill(typed);
+    await fresh.getByRole('button', { name: 'Continue with this code' }).click();
+    assert.match(await fresh.locator('#error-summary').textContent(), message);
+    assert.match(await fresh.title(), /^Error: /);
+  }
+  await fresh.locator('#ea-resume-code-input').fill(code.toLowerCase());
+  await fresh.getByRole('button', { name: 'Continue with this code' }).click();
+  assert.equal(await heading(fresh).textContent(), 'Check your answers');
+  await fresh.getByRole('button', { name: 'See the result' }).click();
+  assert.equal(await fresh.locator('[data-outcome]').getAttribute('data-outcome'), outcome);
+  const problems = await privacyProblems(fresh);
+  assert.deepEqual([problems.foreign, problems.violations, problems.errors], [[], [], []]);
+  await fresh.context().close();
+});

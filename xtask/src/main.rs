@@ -18,6 +18,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     install what is missing, build, and serve the app on http://127.0.0.1:8080
   test                 install what is missing and run every test layer
   e2e                  only the end-to-end browser tests (served app and single file)
+  fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
   build                release build of the hosted app into dist/ (wasm-opt -Oz)
   bundle               the whole app as one HTML file: dist/ethics-advisor.html
   check-rules [DIR]    load and validate a rule pack (default: rules/)
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("e2e") => test::end_to_end_only(),
+        Some("fuzz") => test::fuzz(&args[1..]),
         Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
         Some("bundle") => setup::ensure_build_tools().and_then(|tools| bundle::single_file(&tools).map(|_| ())),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),

@@ -47,6 +47,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// `cargo xtask fuzz [--cases N]`: the fuzz tests of the loader and the resume-code decoder
+/// with N inputs each (default one million), optimized.
+pub fn fuzz(args: &[String]) -> Result<(), String> {
+    let cases = match args {
+        [] => "1000000".to_owned(),
+        [flag, n] if flag == "--cases" && n.parse::<u64>().is_ok() => n.clone(),
+        _ => return Err("usage: cargo xtask fuzz [--cases N]".into()),
+    };
+    println!("fuzz: {cases} inputs per fuzz test");
+    run_cmd(Command::new("cargo").args(["test", "--release", "--package", "ethics-engine", "--test", "fuzz"]).env("FUZZ_CASES", &cases))
+}
+
 /// `cargo xtask e2e`: only the browser journeys, on a fresh release build.
 pub fn end_to_end_only() -> Result<(), String> {
     let tools = setup::ensure_all()?;
@@ -64,6 +76,12 @@ fn end_to_end() -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen on loopback: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = root().join("dist");
+    // The test host pages embed the app the way an intranet page would, next to its files.
+    let hosts = dist.join("hosts");
+    std::fs::create_dir_all(&hosts).map_err(|e| format!("cannot create {}: {e}", hosts.display()))?;
+    for entry in std::fs::read_dir(root().join("tests/e2e/hosts")).map_err(|e| format!("cannot read tests/e2e/hosts: {e}"))?.flatten() {
+        std::fs::copy(entry.path(), hosts.join(entry.file_name())).map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+    }
     std::thread::spawn(move || serve::serve_forever(listener, dist));
     let cases = root().join("target/e2e/cases.json");
     let count = cases::export_for_browser(&cases)?;

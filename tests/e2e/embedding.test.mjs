@@ -1,0 +1,78 @@
+// End-to-end: the advisor embedded in host pages it does not control — data-* options,
+// hostile global CSS that must not break the widget, a widget that must not restyle the
+// host, and an iframe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openAdvisor, heading, BASE_URL } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const host = (name) => new URL(`hosts/${name}.html`, BASE_URL).href;
+
+/** Computed styles of the widget's key elements, to compare a hostile host with a plain one.
+ *  (Sizes are left out: where the widget sits, and how wide, is the host's choice.) */
+function widgetStyles(page) {
+  return page.evaluate(() => {
+    const pick = (selector, props) => {
+      const element = document.querySelector(selector);
+      const style = getComputedStyle(element);
+      return Object.fromEntries(props.map((p) => [p, style[p]]));
+    };
+    return {
+      root: pick('.ethics-advisor', ['fontSize', 'fontFamily', 'color', 'textAlign', 'textTransform', 'letterSpacing']),
+      heading: pick('#page-heading', ['fontSize', 'color', 'marginTop']),
+      start: pick('.ea-button--start', ['display', 'visibility', 'fontSize', 'backgroundColor', 'marginTop', 'paddingTop']),
+      main: pick('.ea-main', ['display', 'visibility', 'marginTop', 'paddingLeft', 'backgroundColor', 'borderTopStyle', 'cssFloat']),
+      paragraph: pick('.ea-main p', ['textAlign', 'fontSize', 'marginTop']),
+    };
+  });
+}
+
+test('data-lang and data-topic from the host element are honoured', async () => {
+  const page = await openAdvisor(browser, { url: host('plain') });
+  assert.match(await heading(page).textContent(), /^Obtenez un avis sur un cadeau/);
+  assert.equal(await page.locator('.ethics-advisor').getAttribute('lang'), 'fr');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host page's own language is left alone");
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  assert.match(new URL(page.url()).hash, /^#\/gifts\/exchange$/, 'straight into the gifts questions');
+  await page.context().close();
+});
+
+test('hostile global CSS does not change the widget, and the widget does not change the host', async () => {
+  const plain = await openAdvisor(browser, { url: host('plain') });
+  const reference = await widgetStyles(plain);
+  await plain.context().close();
+
+  const page = await openAdvisor(browser, { url: host('hostile') });
+  assert.deepEqual(await widgetStyles(page), reference);
+  const hostStyles = await page.evaluate(() => ({
+    title: getComputedStyle(document.getElementById('host-title')).fontSize,
+    titleColor: getComputedStyle(document.getElementById('host-title')).color,
+    paragraph: getComputedStyle(document.getElementById('host-paragraph')).textAlign,
+    button: getComputedStyle(document.getElementById('host-button')).display,
+    body: getComputedStyle(document.body).textTransform,
+  }));
+  assert.deepEqual(hostStyles, { title: '80px', titleColor: 'rgb(255, 0, 0)', paragraph: 'right', button: 'none', body: 'uppercase' });
+
+  // And a person can still use it there.
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.locator('label[for="ea-exchange-no"]').click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  assert.match(new URL(page.url()).hash, /#\/gifts\/cash$/);
+  await page.context().close();
+});
+
+test('the advisor works inside an iframe', async () => {
+  const page = await openAdvisor(browser, { url: host('iframe'), waitFor: false });
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Start now' }).click();
+  await frame.locator('input[data-topic="gifts"]').check();
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await frame.locator('label[for="ea-exchange-yes"]').click();
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await frame.getByRole('button', { name: 'See the result' }).click();
+  assert.equal(await frame.locator('[data-outcome]').getAttribute('data-outcome'), 'no');
+  await page.context().close();
+});

@@ -153,6 +153,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 topic={topic.clone()}
                 question={id.clone()}
                 number={state.position(id)}
+                total={state.question_total(id)}
                 answer={state.answers().get(id).cloned()}
                 problem={state.problem}
                 on_action={on_action}
@@ -197,7 +198,7 @@ fn page_title(state: &State) -> String {
     let page = match &state.screen {
         Screen::Start => state.topic().map_or_else(|| m.service_heading.to_owned(), |t| state.pack.render(&t.heading, lang)),
         Screen::ChooseTopic => m.choose_topic.to_owned(),
-        Screen::Question(q) => with_topic(m.question_number.replace("{n}", &state.position(q).to_string())),
+        Screen::Question(q) => with_topic(m.question_of(state.position(q), state.question_total(q))),
         Screen::CheckAnswers => with_topic(m.check_heading.to_owned()),
         Screen::Result => match state.evaluation().map(|e| e.end) {
             Some(ethics_engine::End::Outcome { outcome, .. }) => with_topic(state.pack.render(&outcome.title, lang)),

@@ -67,6 +67,8 @@ pub struct Messages {
     pub resume_mistyped: &'static str,
     pub resume_outdated: &'static str,
     pub resume_invalid: &'static str,
+    /// The footer of a printed result; `{date}` is today's date.
+    pub print_note: &'static str,
     /// The label of the language switch.
     pub language: &'static str,
     pub yes: &'static str,
@@ -77,6 +79,11 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// "Question 3 of 7".
+    pub fn question_of(&self, number: usize, total: usize) -> String {
+        self.question_number.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())
+    }
+
     /// Why a resume code was refused, in words.
     pub fn resume_error(&self, error: &ethics_engine::resume::ResumeError) -> &'static str {
         use ethics_engine::resume::ResumeError;
@@ -114,7 +121,7 @@ const EN: Messages = Messages {
     start_button: "Start now",
     back: "Back",
     continue_button: "Continue",
-    question_number: "Question {n}",
+    question_number: "Question {n} of {total}",
     error_prefix: "Error: ",
     error_summary_title: "There is a problem",
     error_choose: "Select an answer",
@@ -164,6 +171,7 @@ const EN: Messages = Messages {
     resume_mistyped: "This code seems mistyped or incomplete: check it and try again",
     resume_outdated: "This code was made with an earlier version of the advisor's rules, so it cannot be used. Please start again",
     resume_invalid: "This code does not match the advisor's questions. Check it, or start again",
+    print_note: "Generated on this device on {date}. Nothing was sent anywhere.",
     language: "Language",
     yes: "Yes",
     no: "No",
@@ -185,7 +193,7 @@ const FR: Messages = Messages {
     start_button: "Commencer",
     back: "Retour",
     continue_button: "Continuer",
-    question_number: "Question {n}",
+    question_number: "Question {n} sur {total}",
     error_prefix: "Erreur : ",
     error_summary_title: "Il y a un problème",
     error_choose: "Sélectionnez une réponse",
@@ -240,6 +248,7 @@ const FR: Messages = Messages {
     resume_mistyped: "Ce code semble mal saisi ou incomplet : vérifiez-le et réessayez",
     resume_outdated: "Ce code a été créé avec une version antérieure des règles du conseiller et ne peut pas être utilisé. Veuillez recommencer",
     resume_invalid: "Ce code ne correspond pas aux questions du conseiller. Vérifiez-le ou recommencez",
+    print_note: "Généré sur cet appareil le {date}. Rien n'a été envoyé.",
     language: "Langue",
 };
 
@@ -256,7 +265,7 @@ const ES: Messages = Messages {
     start_button: "Empezar ahora",
     back: "Atrás",
     continue_button: "Continuar",
-    question_number: "Pregunta {n}",
+    question_number: "Pregunta {n} de {total}",
     error_prefix: "Error: ",
     error_summary_title: "Hay un problema",
     error_choose: "Seleccione una respuesta",
@@ -311,6 +320,7 @@ const ES: Messages = Messages {
     resume_mistyped: "Este código parece mal escrito o incompleto: compruébelo e inténtelo de nuevo",
     resume_outdated: "Este código se creó con una versión anterior de las reglas del asesor y no puede utilizarse. Vuelva a empezar",
     resume_invalid: "Este código no corresponde a las preguntas del asesor. Compruébelo o vuelva a empezar",
+    print_note: "Generado en este dispositivo el {date}. No se ha enviado nada.",
     language: "Idioma",
 };
 

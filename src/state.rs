@@ -101,6 +101,13 @@ impl State {
         at.unwrap_or(evaluation.steps.len()) + 1
     }
 
+    /// How many questions the path through `question` has at most: those answered before it,
+    /// plus the longest way on from it ("Question 3 of 7").
+    pub fn question_total(&self, question: &QuestionId) -> usize {
+        let ahead = self.topic().map_or(1, |t| t.longest_from(question));
+        self.position(question) - 1 + ahead
+    }
+
     /// The code that brings back the chosen topic's answers ("Save my progress").
     pub fn resume_code(&self) -> Option<String> {
         resume::encode(&self.pack, self.topic?, self.answers())

@@ -58,6 +58,17 @@ async fn choose(root: &Element, option_field: &str) {
     click(root, "button[type=submit]").await;
 }
 
+/// Clicks the first `selector` element whose text is `label`.
+async fn click_labelled(root: &Element, selector: &str, label: &str) {
+    let all = root.query_selector_all(selector).unwrap();
+    let found = (0..all.length())
+        .filter_map(|i| all.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()))
+        .find(|e| e.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no {selector} reading {label:?}"));
+    found.click();
+    settle().await;
+}
+
 fn focused_id() -> String {
     document().active_element().map(|e| e.id()).unwrap_or_default()
 }
@@ -118,7 +129,7 @@ async fn answers_lead_to_check_answers_and_a_result_with_its_reasons() {
     };
     assert_eq!(rules, ["gifts_no_exchange", "gifts_cash"]);
     assert!(text(&root, ".ea-trace").contains("Common practice: cash and cash equivalents"));
-    click(&root, ".ea-button--secondary").await;
+    click_labelled(&root, "button", "Start again").await;
     assert_eq!(text(&root, "h1"), "Get advice on a gift, hospitality or an honour", "start again");
     unmount(handle, root);
 }

@@ -309,6 +309,25 @@ impl Pack {
 }
 
 impl Topic {
+    /// The most questions a person can still be asked from `question` on, itself included
+    /// (the longest path through the rest of the tree), for "Question 3 of 7".
+    pub fn longest_from(&self, question: &QuestionId) -> usize {
+        fn depth(topic: &Topic, at: &QuestionId, seen: &mut Vec<QuestionId>) -> usize {
+            if seen.contains(at) {
+                return 0; // a cycle: only in an unvalidated pack
+            }
+            let Some(q) = topic.question(at) else { return 0 };
+            seen.push(at.clone());
+            let deepest = q.rules.iter().filter_map(|r| match &r.then {
+                Next::Question(next) => Some(depth(topic, next, seen)),
+                Next::Outcome(_) => None,
+            }).max().unwrap_or(0);
+            seen.pop();
+            1 + deepest
+        }
+        depth(self, question, &mut Vec::new())
+    }
+
     /// The steps this topic adds to `outcome`.
     pub fn steps_for<'t>(&'t self, outcome: &'t OutcomeId) -> impl Iterator<Item = &'t Text> + 't {
         self.outcome_steps.iter().filter(move |(o, _)| o == outcome).map(|(_, t)| t)

@@ -159,3 +159,17 @@ fn placeholders_are_filled_from_settings() {
     assert!(!title.contains('{'), "{title}");
     assert!(title.contains("Ethics and Conduct Office"), "{title}");
 }
+
+#[test]
+fn the_longest_remaining_path_counts_questions_still_to_come() {
+    let topic = pack().topic(&"gifts".into()).unwrap();
+    let longest = all_paths(topic).iter().map(|p| p.steps.len()).max().unwrap();
+    assert_eq!(topic.longest_from(&topic.start), longest);
+    for question in &topic.questions {
+        let from_here = topic.longest_from(&question.id);
+        assert!(from_here >= 1 && from_here <= longest, "{}: {from_here}", question.id);
+        if question.rules.iter().all(|r| matches!(r.then, ethics_engine::Next::Outcome(_))) {
+            assert_eq!(from_here, 1, "{} ends every path", question.id);
+        }
+    }
+}

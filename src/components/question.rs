@@ -14,6 +14,8 @@ pub struct QuestionPageProps {
     pub question: QuestionId,
     /// Position on the current path, from 1.
     pub number: usize,
+    /// The most questions the path can have.
+    pub total: usize,
     /// The answer given before, shown selected.
     pub answer: Option<Answer>,
     pub problem: Option<InputProblem>,
@@ -130,7 +132,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                 <div class={classes!("ea-form-group", message.map(|_| "ea-form-group--error"))}>
                     <fieldset class="ea-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.clone())}>
                         <legend class="ea-fieldset__legend">
-                            <span class="ea-caption">{ m.question_number.replace("{n}", &props.number.to_string()) }</span>
+                            <span class="ea-caption">{ m.question_of(props.number, props.total) }</span>
                             <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ texts.t(&question.ask) }</h1>
                         </legend>
                         if let Some(hint) = &question.hint { <div id={hint_id.clone()} class="ea-hint">{ texts.t(hint) }</div> }

@@ -76,7 +76,8 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
     let on_start_again = props.on_start_again.clone();
     html! {
         <>
-            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.id))} data-outcome={outcome.id.to_string()}>
+            // A polite live region: the result is announced once it appears.
+            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.id))} data-outcome={outcome.id.to_string()} role="status" aria-live="polite">
                 <p class="ea-caption">{ m.result_heading }</p>
                 <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ texts.t(&outcome.title) }</h1>
                 <p class="ea-body-l">{ texts.t(&outcome.summary) }</p>
@@ -140,8 +141,16 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
             <p class="ea-body ea-no-print" role="status" aria-live="polite">
                 { match *copy_status { CopyStatus::NotYet => "", CopyStatus::Copied => m.copied, CopyStatus::Failed => m.copy_failed } }
             </p>
+            <p class="ea-print-only">{ m.print_note.replace("{date}", &today(texts.pack.languages[texts.lang].as_str())) }</p>
             <SaveProgress code={props.resume_code.clone()} />
             <button type="button" class="ea-button ea-button--secondary ea-no-print" onclick={move |_| on_start_again.emit(())}>{ m.start_again }</button>
         </>
     }
+}
+
+/// Today's date, written the way the language writes it.
+fn today(lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js_sys::Date::new_0().to_locale_date_string(lang, &options).into()
 }

@@ -71,7 +71,7 @@ test('Continue without an answer shows a focused error summary and an "Error:" t
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('#error-summary').waitFor();
   assert.equal(await focusedId(page), 'error-summary');
-  assert.match(await page.title(), /^Error: Question 1 — /);
+  assert.match(await page.title(), /^Error: Question 1 of \d+ — Gifts, hospitality and honours — Ethics advisor$/);
   await page.locator('#error-summary a').click();
   assert.equal(await focusedId(page), 'ea-exchange-yes', 'the summary links to the field');
   await answer(page, 'No');

@@ -1,6 +1,7 @@
 //! `cargo xtask …`: every workflow of ethics-advisor in one place — set-up, build, bundle,
 //! serve, test, rule checks and case files. Nothing is hidden in CI alone.
 
+mod bench;
 mod build;
 mod bundle;
 mod cases;
@@ -21,6 +22,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
   build                release build of the hosted app into dist/ (wasm-opt -Oz)
   bundle               the whole app as one HTML file: dist/ethics-advisor.html
+  bench                bytes of what ships, and what Fluent would add (bench-output/bench.json)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("fuzz") => test::fuzz(&args[1..]),
         Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
         Some("bundle") => setup::ensure_build_tools().and_then(|tools| bundle::single_file(&tools).map(|_| ())),
+        Some("bench") => setup::ensure_build_tools().and_then(|tools| bench::run(&tools)),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),

@@ -3,7 +3,7 @@
 //! the rule pack and case library, components in headless Chromium, and end-to-end journeys
 //! against the served release build — and ends with one line: "N passed, N failed".
 
-use crate::{build, bundle, cases, root, run_cmd, serve, setup};
+use crate::{bench, build, bundle, cases, root, run_cmd, serve, setup};
 use std::net::TcpListener;
 use std::process::Command;
 
@@ -34,6 +34,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let built = layer("release build (hosted and single file)", build::hosted(&tools).and_then(|_| bundle::single_file(&tools)).map(|_| ()));
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
+        layer("size budget of the single file", bench::check_size_budget());
         layer("end-to-end in Chromium: the served app and the single file from file://", end_to_end());
     }
 

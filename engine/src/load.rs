@@ -160,6 +160,28 @@ impl<'s> Checker<'s> {
             let reason = format!("{what} ({lang}) is the same as the {} text: translate it", self.languages[0]);
             self.error(Some(line), reason);
         }
+        // Every translation keeps the first language's placeholders, and none is a marker
+        // (TODO, TRANSLATE…) left for a translator.
+        if let Some(original) = self.languages.first().and_then(|l| map.get(l)) {
+            let expected = names_in(original);
+            let mut problems = Vec::new();
+            for lang in self.languages.iter().skip(1) {
+                if let Some(text) = map.get(lang) {
+                    if placeholders(text).is_ok() && names_in(text) != expected {
+                        let list = |names: Vec<&str>| if names.is_empty() { "none".to_owned() } else { format!("{{{}}}", names.join("}, {")) };
+                        problems.push(format!("{what} ({lang}) has the placeholders {}, not those of the {} text: {}", list(names_in(text)), self.languages[0], list(expected.clone())));
+                    }
+                }
+            }
+            for (lang, text) in map {
+                if ["TODO", "TRANSLATE", "FIXME", "XXX"].iter().any(|marker| text.contains(marker)) {
+                    problems.push(format!("{what} ({lang}) still holds a translator's marker: {text:?}"));
+                }
+            }
+            for problem in problems {
+                self.error(Some(line), problem);
+            }
+        }
         let mut texts = Vec::new();
         for lang in self.languages.clone() {
             match map.get(&lang) {
@@ -592,6 +614,14 @@ impl<'s> Checker<'s> {
             self.error_at(id, format!("{what} names {kind} {:?}, which the pack does not define", id.get_ref()));
         }
     }
+}
+
+/// The distinct placeholder names of a text, sorted.
+fn names_in(text: &str) -> Vec<&str> {
+    let mut names = placeholders(text).unwrap_or_default();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// The IDs a topic's rules may refer to.

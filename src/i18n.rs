@@ -1,7 +1,6 @@
 //! The app's own wording (buttons, headings, errors, built-in answers), per language.
 //! Everything about a topic — questions, outcomes, reasons — comes from the rule pack.
 
-use ethics_engine::BuiltinOption;
 
 /// Every string of the app's chrome, in one language.
 pub struct Messages {
@@ -71,11 +70,6 @@ pub struct Messages {
     pub print_note: &'static str,
     /// The label of the language switch.
     pub language: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub dont_know: &'static str,
-    pub at_or_below: &'static str,
-    pub above: &'static str,
 }
 
 impl Messages {
@@ -93,17 +87,6 @@ impl Messages {
             ResumeError::Mistyped => self.resume_mistyped,
             ResumeError::Outdated => self.resume_outdated,
             ResumeError::Invalid => self.resume_invalid,
-        }
-    }
-
-    /// The label of an answer every pack shares.
-    pub fn builtin(&self, option: BuiltinOption) -> &'static str {
-        match option {
-            BuiltinOption::Yes => self.yes,
-            BuiltinOption::No => self.no,
-            BuiltinOption::DontKnow => self.dont_know,
-            BuiltinOption::AtOrBelow => self.at_or_below,
-            BuiltinOption::Above => self.above,
         }
     }
 }
@@ -173,11 +156,6 @@ const EN: Messages = Messages {
     resume_invalid: "This code does not match the advisor's questions. Check it, or start again",
     print_note: "Generated on this device on {date}. Nothing was sent anywhere.",
     language: "Language",
-    yes: "Yes",
-    no: "No",
-    dont_know: "I do not know",
-    at_or_below: "At or below the threshold",
-    above: "Above the threshold",
 };
 
 const FR: Messages = Messages {
@@ -218,11 +196,6 @@ const FR: Messages = Messages {
     answers_heading: "Vos réponses",
     start_again: "Recommencer",
     broken_pack: "Le conseiller ne peut pas fonctionner car son ensemble de règles est endommagé. Veuillez en informer le {eco_name}.",
-    yes: "Oui",
-    no: "Non",
-    dont_know: "Je ne sais pas",
-    at_or_below: "Égal ou inférieur au seuil",
-    above: "Supérieur au seuil",
     clear_and_exit: "Effacer et quitter",
     privacy_heading: "Confidentialité",
     privacy_keeps: "Vos réponses restent dans cette page uniquement. Elles ne sont pas enregistrées dans votre navigateur, et la fermeture de la page — ou le bouton « Effacer et quitter » en haut — les efface.",
@@ -290,11 +263,6 @@ const ES: Messages = Messages {
     answers_heading: "Sus respuestas",
     start_again: "Volver a empezar",
     broken_pack: "El asesor no puede funcionar porque su conjunto de reglas está dañado. Le rogamos que lo comunique a la {eco_name}.",
-    yes: "Sí",
-    no: "No",
-    dont_know: "No lo sé",
-    at_or_below: "Igual o inferior al umbral",
-    above: "Superior al umbral",
     clear_and_exit: "Borrar y salir",
     privacy_heading: "Su privacidad",
     privacy_keeps: "Sus respuestas permanecen solo en esta página. No se guardan en su navegador y se borran al cerrar la página o al pulsar «Borrar y salir», arriba.",

@@ -19,11 +19,9 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answe
     for step in &evaluation.steps {
         let answer = match &step.answer {
             ethics_engine::Answer::Amount(amount) => pack.money(*amount, lang),
-            ethics_engine::Answer::Choice(option) => match step.question.option(option).map(|o| &o.label) {
-                Some(ethics_engine::OptionLabel::Pack { label, .. }) => t(label),
-                Some(ethics_engine::OptionLabel::Builtin(b)) => m.builtin(*b).to_owned(),
-                None => option.to_string(),
-            },
+            ethics_engine::Answer::Choice(option) => {
+                step.question.option(option).map_or_else(|| option.to_string(), |o| pack.option_label(o, lang))
+            }
         };
         out.push_str(&format!("- {} {}\n", t(&step.question.ask), answer));
     }

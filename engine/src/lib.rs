@@ -63,6 +63,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod diagram;
 mod eval;
 mod ids;
 mod pack;

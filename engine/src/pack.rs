@@ -214,6 +214,22 @@ pub enum BuiltinOption {
 }
 
 impl BuiltinOption {
+    /// How the option reads in a language (English where the language is not one of ours).
+    pub fn label(self, lang: &str) -> &'static str {
+        let [en, fr, es] = match self {
+            BuiltinOption::Yes => ["Yes", "Oui", "Sí"],
+            BuiltinOption::No => ["No", "Non", "No"],
+            BuiltinOption::DontKnow => ["I do not know", "Je ne sais pas", "No lo sé"],
+            BuiltinOption::AtOrBelow => ["At or below the threshold", "Égal ou inférieur au seuil", "Igual o inferior al umbral"],
+            BuiltinOption::Above => ["Above the threshold", "Supérieur au seuil", "Superior al umbral"],
+        };
+        match lang {
+            "fr" => fr,
+            "es" => es,
+            _ => en,
+        }
+    }
+
     /// The option ID a rule names to match this option.
     pub fn id(self) -> &'static str {
         match self {
@@ -302,6 +318,14 @@ impl Pack {
         };
         text.trim_matches([' ', '\u{a0}']).to_owned()
     }
+    /// How an option reads in a language: the pack's label, or the shared wording.
+    pub fn option_label(&self, option: &AnswerOption, lang: usize) -> String {
+        match &option.label {
+            OptionLabel::Pack { label, .. } => self.render(label, lang),
+            OptionLabel::Builtin(builtin) => builtin.label(self.languages.get(lang).map_or("en", |l| l.as_str())).to_owned(),
+        }
+    }
+
     /// A text in a language with its `{setting}` placeholders filled in.
     pub fn render(&self, text: &Text, lang: usize) -> String {
         fill(text.get(lang), |name| self.setting_text(name, lang))

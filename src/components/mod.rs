@@ -18,7 +18,7 @@ pub use result::ResultPage;
 pub use start::StartPage;
 
 use crate::i18n::{messages, Messages};
-use ethics_engine::{Answer, OptionLabel, Pack, Question, Text, Topic, TopicId};
+use ethics_engine::{Answer, Pack, Question, Text, Topic, TopicId};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -59,11 +59,7 @@ impl Texts {
     pub fn answer(&self, question: &Question, answer: &Answer) -> String {
         match answer {
             Answer::Amount(amount) => self.pack.money(*amount, self.lang),
-            Answer::Choice(option) => match question.option(option).map(|o| &o.label) {
-                Some(OptionLabel::Pack { label, .. }) => self.t(label),
-                Some(OptionLabel::Builtin(builtin)) => self.m().builtin(*builtin).to_owned(),
-                None => option.to_string(),
-            },
+            Answer::Choice(option) => question.option(option).map_or_else(|| option.to_string(), |o| self.pack.option_label(o, self.lang)),
         }
     }
 }

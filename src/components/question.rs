@@ -102,9 +102,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             <div class="ea-radios">
                 { for question.options.iter().map(|option| {
                     let field = option_field(&question.id, option.id.as_str());
-                    let (label, hint) = match &option.label {
-                        OptionLabel::Pack { label, hint } => (texts.t(label), hint.as_ref().map(|h| texts.t(h))),
-                        OptionLabel::Builtin(builtin) => (m.builtin(*builtin).to_owned(), None),
+                    let label = texts.pack.option_label(option, texts.lang);
+                    let hint = match &option.label {
+                        OptionLabel::Pack { hint: Some(hint), .. } => Some(texts.t(hint)),
+                        _ => None,
                     };
                     let checked = props.answer == Some(Answer::Choice(option.id.clone()));
                     let option_hint = format!("{field}-hint");

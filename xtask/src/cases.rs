@@ -152,3 +152,23 @@ mod tests {
         assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
     }
 }
+
+/// `cargo xtask diagram [DIR]`: each topic's decision tree as SVG and Mermaid text, in each
+/// language, into DIR (default `dist/diagrams/`).
+pub fn diagrams(args: &[String]) -> Result<(), String> {
+    let out = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("dist/diagrams"));
+    let pack = load_pack(None)?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for topic in &pack.topics {
+        for (lang, code) in pack.languages.iter().enumerate() {
+            for (extension, text) in [("svg", ethics_engine::diagram::svg(&pack, topic, lang)), ("mmd", ethics_engine::diagram::mermaid(&pack, topic, lang))] {
+                let path = out.join(format!("{}.{code}.{extension}", topic.id));
+                std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+        }
+        let layout = ethics_engine::diagram::layout(topic);
+        println!("diagram: {} — {} boxes, {} edges, {} crossings", topic.id, layout.nodes.len(), layout.edges.len(), layout.crossings());
+    }
+    println!("diagram: SVG and Mermaid files for {} topic(s) in {} language(s) in {}", pack.topics.len(), pack.languages.len(), out.display());
+    Ok(())
+}

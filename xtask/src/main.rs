@@ -26,6 +26,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
+  diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
   setup                only install what is missing";
 
 fn main() -> ExitCode {
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Some("bench") => setup::ensure_build_tools().and_then(|tools| bench::run(&tools)),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
+        Some("diagram") => cases::diagrams(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

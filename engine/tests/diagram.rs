@@ -1,0 +1,84 @@
+//! The decision-tree layout and its SVG and Mermaid forms, on every topic of the real pack.
+
+use ethics_engine::diagram::{layout, mermaid, svg, wrap, NodeKind, NODE_WIDTH};
+use ethics_engine::{load, Next, Pack};
+use std::path::Path;
+
+fn pack() -> Pack {
+    load::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules")).expect("valid pack")
+}
+
+#[test]
+fn every_question_and_every_ending_rule_has_exactly_one_box() {
+    let pack = pack();
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        for question in &topic.questions {
+            let boxes = layout.nodes.iter().filter(|n| n.kind == NodeKind::Question(question.id.clone())).count();
+            assert_eq!(boxes, 1, "{}/{}", topic.id, question.id);
+            for rule in question.rules.iter().filter(|r| matches!(r.then, Next::Outcome(_))) {
+                let outcome_boxes = layout.nodes.iter().filter(|n| matches!(&n.kind, NodeKind::Outcome { rule: r, .. } if *r == rule.id)).count();
+                assert_eq!(outcome_boxes, 1, "{}/{}", topic.id, rule.id);
+            }
+        }
+        let rules: usize = topic.questions.iter().map(|q| q.rules.len()).sum();
+        assert_eq!(layout.edges.len(), rules, "one edge per rule in {}", topic.id);
+    }
+}
+
+#[test]
+fn edges_point_down_and_boxes_never_overlap() {
+    let pack = pack();
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        for edge in &layout.edges {
+            assert!(layout.nodes[edge.to].layer > layout.nodes[edge.from].layer, "{}: {}", topic.id, edge.rule);
+            assert!(!edge.options.is_empty());
+        }
+        for (i, a) in layout.nodes.iter().enumerate() {
+            assert!(a.x >= 0.0 && a.x + NODE_WIDTH <= layout.width && a.y >= 0.0 && a.y <= layout.height);
+            for b in &layout.nodes[i + 1..] {
+                assert!(a.layer != b.layer || (a.x - b.x).abs() >= NODE_WIDTH, "{}: boxes overlap", topic.id);
+            }
+        }
+        assert_eq!(layout, ethics_engine::diagram::layout(topic), "deterministic");
+    }
+}
+
+#[test]
+fn the_barycentre_sweeps_keep_crossings_low() {
+    let pack = pack();
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        let edges = layout.edges.len();
+        assert!(layout.crossings() * 4 <= edges, "{}: {} crossings for {edges} edges", topic.id, layout.crossings());
+    }
+}
+
+#[test]
+fn svg_and_mermaid_name_every_question_in_every_language() {
+    let pack = pack();
+    for topic in &pack.topics {
+        for lang in 0..pack.languages.len() {
+            let drawing = svg(&pack, topic, lang);
+            assert!(drawing.starts_with("<svg ") && drawing.trim_end().ends_with("</svg>"));
+            assert_eq!(drawing.matches("<rect ").count(), layout(topic).nodes.len());
+            assert!(drawing.contains("<title id=\"title\">"));
+            let text = mermaid(&pack, topic, lang);
+            assert!(text.contains("flowchart TD"));
+            for question in &topic.questions {
+                let ask = pack.render(&question.ask, lang);
+                let first_line = wrap(&ask, 30).remove(0).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+                assert!(drawing.contains(&first_line), "{}: {first_line}", topic.id);
+                assert!(text.contains(&format!("q_{}[\"", question.id)), "{}: {}", topic.id, question.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn wrapping_keeps_every_word_and_the_width() {
+    let lines = wrap("Would a reasonable person who knew the facts question your impartiality?", 20);
+    assert!(lines.iter().all(|l| l.chars().count() <= 20));
+    assert_eq!(lines.join(" "), "Would a reasonable person who knew the facts question your impartiality?");
+}

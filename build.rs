@@ -1,6 +1,6 @@
-//! Loads, validates and compiles the rule pack in `rules/` at build time, so the shipped
-//! wasm embeds compact postcard bytes and carries no TOML parser. An invalid pack fails the
-//! build with each problem's file, line and reason.
+//! Loads, validates and compiles the rule pack in `rules/` and the case library in
+//! `tests/cases/` at build time, so the shipped wasm embeds compact postcard bytes and carries
+//! no TOML parser. An invalid pack or case file fails the build with file, line and reason.
 
 use std::path::Path;
 
@@ -17,7 +17,39 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = postcard::to_allocvec(&pack).expect("a validated pack always serializes");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pack.bin");
-    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let library = case_library(&pack);
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (name, bytes) in [
+        ("pack.bin", postcard::to_allocvec(&pack).expect("a validated pack always serializes")),
+        ("cases.bin", postcard::to_allocvec(&library).expect("checked cases always serialize")),
+    ] {
+        let out = Path::new(&out_dir).join(name);
+        std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    }
+}
+
+/// Every case of `tests/cases/`, checked against the pack, for trainer mode.
+fn case_library(pack: &ethics_engine::Pack) -> Vec<ethics_engine::library::Case> {
+    println!("cargo:rerun-if-changed=tests/cases");
+    let mut files = Vec::new();
+    if let Err(e) = ethics_engine::load::collect_toml(Path::new("tests/cases"), &mut files) {
+        eprintln!("error: cannot read tests/cases: {e}");
+        std::process::exit(1);
+    }
+    let mut library = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
+        match ethics_engine::cases::parse(pack, &name, &text) {
+            Ok(cases) => library.extend(cases),
+            Err(errors) => {
+                eprintln!("error: the case file {name} is invalid:");
+                for error in errors {
+                    eprintln!("  {error}");
+                }
+                std::process::exit(1);
+            }
+        }
+    }
+    library
 }

@@ -1,13 +1,17 @@
 //! The root component: decodes the embedded pack, holds the state, keeps the URL fragment,
 //! the document title and the keyboard focus in step with the screen.
 
-use crate::components::{BackLink, CheckAnswersPage, ChooseTopicPage, Header, QuestionPage, ResultPage, StartPage, Texts};
+use crate::components::{
+    BackLink, CaseIntro, CaseLibrary, CheckAnswersPage, ChooseTopicPage, Diagram, Header, QuestionPage, ResultPage, StartPage, StoryBanner,
+    Texts, TrainerBar, WhatIf,
+};
 use crate::embedded_pack;
 use crate::i18n::messages;
 use crate::routing::Screen;
 use crate::state::{Action, State};
+use ethics_engine::library::Case;
 use ethics_engine::Pack;
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -21,13 +25,18 @@ pub struct AppProps {
     /// A topic ID: the advisor then offers only that topic.
     #[prop_or_default]
     pub topic: Option<AttrValue>,
+    /// `staff` (the default) or `trainer`.
+    #[prop_or_default]
+    pub mode: Option<AttrValue>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let pack = use_memo((), |_| embedded_pack::load());
-    match &*pack {
-        Ok(pack) => html! { <Advisor pack={pack.clone()} lang={props.lang.clone()} topic={props.topic.clone()} /> },
+    let loaded = use_memo((), |_| embedded_pack::load().and_then(|pack| embedded_pack::load_cases().map(|cases| (pack, cases))));
+    match &*loaded {
+        Ok((pack, cases)) => html! {
+            <Advisor pack={pack.clone()} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} />
+        },
         Err(error) => html! { <div class="ethics-advisor"><p class="ea-error" role="alert">{ error.clone() }</p></div> },
     }
 }
@@ -35,8 +44,10 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AdvisorProps {
     pack: Rc<Pack>,
+    cases: Rc<Vec<Case>>,
     lang: Option<AttrValue>,
     topic: Option<AttrValue>,
+    mode: Option<AttrValue>,
 }
 
 /// The first of the browser's preferred languages that the pack has (`fr-CA` counts as `fr`).
@@ -59,8 +70,16 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let lang = props.lang.as_deref().and_then(|code| pack.language(code));
     let preferred = preferred_language(&pack);
     let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
-    let (asked_lang, asked_topic) = (props.lang.clone(), props.topic.clone());
+    let (asked_lang, asked_topic, mode, cases) = (props.lang.clone(), props.topic.clone(), props.mode.clone(), props.cases.clone());
     let state = use_reducer(move || {
+        let trainer = match mode.as_deref() {
+            None | Some("staff") => false,
+            Some("trainer") => true,
+            Some(other) => {
+                warn(&format!("ethics-advisor: unknown data-mode {other:?}; using staff mode"));
+                false
+            }
+        };
         // A host page's unknown option falls back to a default, never to a blank widget.
         if let (Some(code), None) = (asked_lang, lang) {
             warn(&format!("ethics-advisor: unknown data-lang {code:?}; using {:?}", pack.languages[0].as_str()));
@@ -70,7 +89,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
         }
         let lang = lang.or(preferred).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
-        State::new(pack, lang, fixed, topic, screen)
+        State::with_cases(pack, cases, trainer, lang, fixed, topic, screen)
     });
 
     // The browser's back and forward buttons change the fragment; follow them.
@@ -81,6 +100,43 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 EventListener::new(&window, "hashchange", move |_| {
                     let (topic, screen) = Screen::parse(&current_fragment());
                     dispatcher.dispatch(Action::NavigatedTo(topic, screen));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Trainer mode's single-key shortcuts (N next, B back, R reveal), unless switched off; never
+    // while typing, and never with a modifier key.
+    {
+        let dispatcher = state.dispatcher();
+        let on = state.trainer && state.shortcuts;
+        let screen = state.screen.clone();
+        use_effect_with((on, screen.clone()), move |_| {
+            let listener = web_sys::window().filter(|_| on).map(|window| {
+                EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let typing = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.type_() == "text");
+                    if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                        return;
+                    }
+                    let action = match (event.key().to_lowercase().as_str(), &screen) {
+                        ("n", Screen::Case(_)) => Some(Action::ClickedStepThrough),
+                        ("n", Screen::Question(_)) => {
+                            let form = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("form[data-question]").ok().flatten());
+                            if let Some(form) = form.and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok()) {
+                                let _ = form.request_submit();
+                            }
+                            None
+                        }
+                        ("n" | "r", Screen::CheckAnswers) | ("r", Screen::Case(_) | Screen::Question(_)) => Some(Action::ClickedReveal),
+                        ("b", _) => Some(Action::ClickedBack),
+                        _ => None,
+                    };
+                    if let Some(action) = action {
+                        event.prevent_default();
+                        dispatcher.dispatch(action);
+                    }
                 })
             });
             move || drop(listener)
@@ -141,13 +197,28 @@ fn Advisor(props: &AdvisorProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang| dispatcher.dispatch(Action::ChangedLanguage(lang)))
     };
+    let on_trainer = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |on| dispatcher.dispatch(Action::ClickedTrainerMode(on)))
+    };
+    let case = state.current_case().filter(|_| state.trainer).cloned();
+    let evaluation_rules = |until: Option<&ethics_engine::QuestionId>| -> Vec<ethics_engine::RuleId> {
+        state.evaluation().map_or_else(Vec::new, |e| e.steps.iter().take_while(|s| Some(&s.question.id) != until).map(|s| s.rule.id.clone()).collect())
+    };
     let topic_id = state.topic_id().cloned();
     let body = match (&state.screen, topic_id) {
         (Screen::Start, topic) => html! {
-            <StartPage {topic} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action} />
+            <StartPage {topic} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
-        (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action} /> },
+        (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action.clone()} /> },
+        (Screen::Cases, _) => html! { <CaseLibrary cases={state.cases.clone()} /> },
+        (Screen::Case(_), _) => match case.clone() {
+            Some(case) => html! { <CaseIntro {case} on_action={on_action.clone()} /> },
+            None => html! { <CaseLibrary cases={state.cases.clone()} /> },
+        },
         (Screen::Question(id), Some(topic)) => html! {
+            <>
+            if let Some(case) = case.clone() { <StoryBanner {case} /> }
             <QuestionPage
                 key={format!("{topic}/{id}")}
                 topic={topic.clone()}
@@ -156,8 +227,10 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 total={state.question_total(id)}
                 answer={state.answers().get(id).cloned()}
                 problem={state.problem}
-                on_action={on_action}
+                on_action={on_action.clone()}
             />
+            if state.trainer { <Diagram topic={topic.clone()} highlight={evaluation_rules(Some(id))} /> }
+            </>
         },
         (Screen::CheckAnswers, Some(topic)) => html! {
             <CheckAnswersPage
@@ -165,22 +238,32 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 answers={state.answers().clone()}
                 topic_fixed={state.topic_fixed}
                 resume_code={state.resume_code().unwrap_or_default()}
-                on_action={on_action}
+                on_action={on_action.clone()}
             />
         },
         (Screen::Result, Some(topic)) => html! {
-            <ResultPage {topic} answers={state.answers().clone()} resume_code={state.resume_code().unwrap_or_default()}
+            <>
+            if let Some(case) = case.clone() { <StoryBanner {case} /> }
+            <ResultPage topic={topic.clone()} answers={state.answers().clone()} resume_code={state.resume_code().unwrap_or_default()}
                 on_start_again={send(Action::ClickedStartAgain)} />
+            if state.trainer {
+                <WhatIf topic={topic.clone()} answers={state.answers().clone()} />
+                <Diagram {topic} highlight={evaluation_rules(None)} />
+            }
+            </>
         },
         // Every screen past the start has a topic; the state never shows one without.
         (_, None) => html! {
-            <StartPage topic={None} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action} />
+            <StartPage topic={None} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
     };
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
-            <div class="ethics-advisor" lang={state.pack.languages[state.lang].to_string()}>
-                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} />
+            <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
+                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.trainer} on_trainer={on_trainer} />
+                if state.trainer {
+                    <TrainerBar large_text={state.large_text} shortcuts={state.shortcuts} on_action={on_action.clone()} />
+                }
                 <main class="ea-main">{ for back }{ body }</main>
             </div>
         </ContextProvider<Texts>>
@@ -198,6 +281,8 @@ fn page_title(state: &State) -> String {
     let page = match &state.screen {
         Screen::Start => state.topic().map_or_else(|| m.service_heading.to_owned(), |t| state.pack.render(&t.heading, lang)),
         Screen::ChooseTopic => m.choose_topic.to_owned(),
+        Screen::Cases => m.case_library.to_owned(),
+        Screen::Case(_) => state.current_case().map_or_else(|| m.case_library.to_owned(), |c| format!("{} — {}", m.case_label, crate::components::story(c, lang))),
         Screen::Question(q) => with_topic(m.question_of(state.position(q), state.question_total(q))),
         Screen::CheckAnswers => with_topic(m.check_heading.to_owned()),
         Screen::Result => match state.evaluation().map(|e| e.end) {

@@ -14,20 +14,24 @@ pub enum Screen {
     Question(QuestionId),
     CheckAnswers,
     Result,
+    /// Trainer mode: the case library.
+    Cases,
+    /// Trainer mode: one case's story, before stepping through it.
+    Case(String),
 }
 
 impl Screen {
     /// The fragment for this screen, such as `#/gifts/cash` (`#/gifts` for a topic's start).
     pub fn fragment(&self, topic: Option<&TopicId>) -> String {
-        let Some(topic) = topic else {
-            return if *self == Screen::ChooseTopic { "#/topics".to_owned() } else { "#/".to_owned() };
-        };
-        match self {
-            Screen::Start => format!("#/{topic}"),
-            Screen::ChooseTopic => "#/topics".to_owned(),
-            Screen::Question(q) => format!("#/{topic}/{q}"),
-            Screen::CheckAnswers => format!("#/{topic}/check-answers"),
-            Screen::Result => format!("#/{topic}/result"),
+        match (self, topic) {
+            (Screen::Cases, _) => "#/trainer".to_owned(),
+            (Screen::Case(id), _) => format!("#/trainer/{id}"),
+            (Screen::ChooseTopic, _) => "#/topics".to_owned(),
+            (_, None) => "#/".to_owned(),
+            (Screen::Start, Some(topic)) => format!("#/{topic}"),
+            (Screen::Question(q), Some(topic)) => format!("#/{topic}/{q}"),
+            (Screen::CheckAnswers, Some(topic)) => format!("#/{topic}/check-answers"),
+            (Screen::Result, Some(topic)) => format!("#/{topic}/result"),
         }
     }
 
@@ -37,6 +41,8 @@ impl Screen {
         let mut parts = path.splitn(2, '/');
         match (parts.next().filter(|t| !t.is_empty()), parts.next()) {
             (Some("topics"), _) => (None, Screen::ChooseTopic),
+            (Some("trainer"), None | Some("")) => (None, Screen::Cases),
+            (Some("trainer"), Some(case)) => (None, Screen::Case(case.to_owned())),
             (Some(topic), Some("check-answers")) => (Some(topic.into()), Screen::CheckAnswers),
             (Some(topic), Some("result")) => (Some(topic.into()), Screen::Result),
             (Some(topic), Some(question)) if !question.is_empty() => (Some(topic.into()), Screen::Question(question.into())),
@@ -58,6 +64,8 @@ mod tests {
         }
         assert_eq!(Screen::parse(&Screen::ChooseTopic.fragment(None)), (None, Screen::ChooseTopic));
         assert_eq!(Screen::parse(&Screen::Start.fragment(None)), (None, Screen::Start));
+        assert_eq!(Screen::parse(&Screen::Cases.fragment(None)), (None, Screen::Cases));
+        assert_eq!(Screen::parse(&Screen::Case("brief_1_wine".into()).fragment(Some(&topic))), (None, Screen::Case("brief_1_wine".into())));
         assert_eq!(Screen::parse(""), (None, Screen::Start));
         assert_eq!(Screen::parse("#"), (None, Screen::Start));
     }

@@ -4,6 +4,7 @@
 //! the engine on demand, never stored beside them, so they cannot disagree.
 
 use crate::routing::Screen;
+use ethics_engine::library::Case;
 use ethics_engine::resume::{self, ResumeError};
 use ethics_engine::{evaluate, Answer, Answers, End, Evaluation, Pack, QuestionId, Topic, TopicId};
 use std::rc::Rc;
@@ -35,6 +36,18 @@ pub enum Action {
     EnteredResumeCode(String),
     /// "Clear and exit": every answer wiped from memory (the page is then left blank).
     ClickedClearAndExit,
+    /// Trainer mode: switched on or off (the visible switch, or `data-mode="trainer"`).
+    ClickedTrainerMode(bool),
+    /// Trainer mode: picked a case of the library (an index into it).
+    ChoseCase(usize),
+    /// Trainer mode: from a case's story to its first question, its answers pre-selected.
+    ClickedStepThrough,
+    /// Trainer mode: straight to the outcome of the case on screen.
+    ClickedReveal,
+    /// Trainer mode: every answer wiped, back to the case library.
+    ClickedFreshStart,
+    ToggledLargeText,
+    ToggledShortcuts,
     /// The URL fragment changed: the browser's back or forward button, or a typed address.
     NavigatedTo(Option<TopicId>, Screen),
     ChangedLanguage(usize),
@@ -60,6 +73,16 @@ pub struct State {
     /// True while the user changes an answer from the check-answers page, so that they
     /// return there once the path is complete again.
     pub changing: bool,
+    /// The case library, for trainer mode.
+    pub cases: Rc<Vec<Case>>,
+    /// Trainer mode: a trainer steps a room through cases.
+    pub trainer: bool,
+    /// Trainer mode: the case being stepped through.
+    pub case: Option<usize>,
+    /// Trainer mode: larger text for a projector.
+    pub large_text: bool,
+    /// Trainer mode: single-key shortcuts (N next, B back, R reveal), which can be switched off.
+    pub shortcuts: bool,
 }
 
 impl State {
@@ -67,9 +90,27 @@ impl State {
     /// answers). A `fixed_topic` (from the host page) is the only topic offered; with a
     /// pack of one topic, that topic is fixed too.
     pub fn new(pack: Rc<Pack>, lang: usize, fixed_topic: Option<usize>, topic: Option<TopicId>, screen: Screen) -> State {
+        State::with_cases(pack, Rc::new(Vec::new()), false, lang, fixed_topic, topic, screen)
+    }
+
+    /// A fresh state with the case library, in trainer mode or not.
+    pub fn with_cases(
+        pack: Rc<Pack>,
+        cases: Rc<Vec<Case>>,
+        trainer: bool,
+        lang: usize,
+        fixed_topic: Option<usize>,
+        topic: Option<TopicId>,
+        screen: Screen,
+    ) -> State {
         let fixed = fixed_topic.filter(|&t| t < pack.topics.len()).or((pack.topics.len() == 1).then_some(0));
         let answers = vec![Answers::new(); pack.topics.len()];
-        let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false };
+        let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false,
+            cases, trainer, case: None, large_text: false, shortcuts: true };
+        if trainer && screen == Screen::Start {
+            state.screen = Screen::Cases;
+            return state;
+        }
         state.go_to(topic, screen);
         state
     }
@@ -141,6 +182,21 @@ impl State {
     /// otherwise where to resume. A question is shown only if it is on the current path, so
     /// a stale or hand-typed address never reaches a question the answers do not lead to.
     fn go_to(&mut self, topic: Option<TopicId>, screen: Screen) {
+        match &screen {
+            Screen::Cases => {
+                self.trainer = true;
+                self.screen = screen;
+                return;
+            }
+            Screen::Case(id) => {
+                match self.cases.iter().position(|c| &c.id == id) {
+                    Some(index) => self.open_case(index),
+                    None => self.go_to(None, Screen::Cases),
+                }
+                return;
+            }
+            _ => {}
+        }
         if !self.topic_fixed {
             match &topic {
                 Some(id) => self.topic = self.pack.topics.iter().position(|t| &t.id == id).or(self.topic),
@@ -154,22 +210,45 @@ impl State {
             (_, None) => false,
             (Screen::Question(q), Some(e)) => e.path().any(|p| p == q) || matches!(&e.end, End::Ask(a) if &a.id == q),
             (Screen::CheckAnswers | Screen::Result, Some(e)) => matches!(e.end, End::Outcome { .. }),
+            (Screen::Cases | Screen::Case(_), _) => true,
         };
         self.screen = if shown { screen } else { self.resume() };
+    }
+
+    /// Trainer mode: shows a case's story with its answers loaded into its topic.
+    fn open_case(&mut self, index: usize) {
+        let Some(case) = self.cases.get(index) else { return };
+        let Some(topic) = self.pack.topics.iter().position(|t| t.id == case.topic) else { return };
+        if self.topic_fixed && self.topic != Some(topic) {
+            return;
+        }
+        self.trainer = true;
+        self.case = Some(index);
+        self.topic = Some(topic);
+        self.answers[topic] = case.answers.clone();
+        self.changing = false;
+        self.screen = Screen::Case(case.id.clone());
+    }
+
+    /// The case being stepped through.
+    pub fn current_case(&self) -> Option<&Case> {
+        self.cases.get(self.case?)
     }
 
     /// The screen before the current one on the path: where Back leads.
     pub fn previous(&self) -> Screen {
         let path: Vec<QuestionId> = self.evaluation().map(|e| e.path().cloned().collect()).unwrap_or_default();
         match &self.screen {
-            Screen::Start => Screen::Start,
+            Screen::Start | Screen::Cases => Screen::Start,
             Screen::ChooseTopic => Screen::Start,
+            Screen::Case(_) => Screen::Cases,
             Screen::Question(_) if self.changing => Screen::CheckAnswers,
             Screen::Question(q) => {
                 let at = path.iter().position(|p| p == q).unwrap_or(path.len());
-                match at.checked_sub(1) {
-                    Some(i) => Screen::Question(path[i].clone()),
-                    None => self.before_first_question(),
+                match (at.checked_sub(1), self.current_case()) {
+                    (Some(i), _) => Screen::Question(path[i].clone()),
+                    (None, Some(case)) => Screen::Case(case.id.clone()),
+                    (None, None) => self.before_first_question(),
                 }
             }
             Screen::CheckAnswers => path.last().map_or(Screen::Start, |q| Screen::Question(q.clone())),
@@ -257,6 +336,28 @@ impl Reducible for State {
                 Ok(_) => next.resume_error = Some(ResumeError::Invalid),
                 Err(error) => next.resume_error = Some(error),
             },
+            Action::ClickedTrainerMode(on) => {
+                next.trainer = on;
+                next.case = None;
+                next.changing = false;
+                next.go_to(None, if on { Screen::Cases } else { Screen::Start });
+            }
+            Action::ChoseCase(index) => next.open_case(index),
+            Action::ClickedStepThrough => {
+                let start = next.topic().map(|t| t.start.clone());
+                if let Some(start) = start {
+                    next.go_to(topic, Screen::Question(start));
+                }
+            }
+            Action::ClickedReveal => next.go_to(topic, Screen::Result),
+            Action::ClickedFreshStart => {
+                next.answers.iter_mut().for_each(Answers::clear);
+                next.case = None;
+                next.changing = false;
+                next.go_to(None, Screen::Cases);
+            }
+            Action::ToggledLargeText => next.large_text = !next.large_text,
+            Action::ToggledShortcuts => next.shortcuts = !next.shortcuts,
             Action::NavigatedTo(topic, screen) => {
                 if screen == self.screen && (topic.is_none() || topic.as_ref() == self.topic_id()) {
                     return self;
@@ -463,5 +564,60 @@ mod resume_tests {
         assert_eq!(after.screen, Screen::Start);
         assert!(after.answers().is_empty());
         assert_eq!(after.reduce(Action::EnteredResumeCode(String::new())).resume_error, Some(ResumeError::Empty));
+    }
+}
+
+#[cfg(test)]
+mod trainer_tests {
+    use super::*;
+
+    fn trainer() -> Rc<State> {
+        let pack = crate::embedded_pack::load().unwrap();
+        let cases = crate::embedded_pack::load_cases().unwrap();
+        Rc::new(State::with_cases(pack, cases, true, 0, None, None, Screen::Start))
+    }
+
+    #[test]
+    fn trainer_mode_opens_on_the_case_library() {
+        assert_eq!(trainer().screen, Screen::Cases);
+        assert!(trainer().cases.len() >= 45);
+    }
+
+    #[test]
+    fn a_case_is_stepped_through_with_its_answers_and_revealed() {
+        let state = trainer();
+        let index = state.cases.iter().position(|c| c.id == "brief_5_municipal_council").expect("case 5 of the brief");
+        let case = state.cases[index].clone();
+        let state = state.reduce(Action::ChoseCase(index));
+        assert_eq!(state.screen, Screen::Case(case.id.clone()));
+        assert_eq!(state.answers(), &case.answers);
+        let state = state.reduce(Action::ClickedStepThrough);
+        let first = state.topic().unwrap().start.clone();
+        assert_eq!(state.screen, Screen::Question(first.clone()));
+        assert_eq!(state.clone().reduce(Action::ClickedBack).screen, Screen::Case(case.id.clone()), "back to the story");
+        let answer = state.answers()[&first].clone();
+        let state = state.reduce(Action::ChoseAnswer { question: first, answer });
+        assert!(matches!(state.screen, Screen::Question(_) | Screen::CheckAnswers));
+        let revealed = state.reduce(Action::ClickedReveal);
+        assert_eq!(revealed.screen, Screen::Result);
+        match revealed.evaluation().unwrap().end {
+            End::Outcome { outcome, .. } => assert_eq!(outcome.id.as_str(), case.expect),
+            other => panic!("{other:?}"),
+        }
+        let fresh = revealed.reduce(Action::ClickedFreshStart);
+        assert_eq!(fresh.screen, Screen::Cases);
+        assert!(fresh.answers.iter().all(Answers::is_empty));
+    }
+
+    #[test]
+    fn a_case_link_opens_the_case_and_an_unknown_one_the_library() {
+        let pack = crate::embedded_pack::load().unwrap();
+        let cases = crate::embedded_pack::load_cases().unwrap();
+        let staff = Rc::new(State::with_cases(pack, cases, false, 0, None, None, Screen::Start));
+        let linked = staff.clone().reduce(Action::NavigatedTo(None, Screen::Case("brief_9_bidder_lunch".into())));
+        assert!(linked.trainer);
+        assert_eq!(linked.screen, Screen::Case("brief_9_bidder_lunch".into()));
+        let unknown = staff.reduce(Action::NavigatedTo(None, Screen::Case("no_such_case".into())));
+        assert_eq!(unknown.screen, Screen::Cases);
     }
 }

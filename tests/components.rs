@@ -165,8 +165,8 @@ async fn without_a_topic_the_start_page_leads_to_the_triage_question() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unknown_language_or_topic_falls_back_to_a_working_advisor() {
-    let props = ethics_advisor::AppProps { lang: Some("xx".into()), topic: Some("no_such_topic".into()) };
+async fn an_unknown_language_topic_or_mode_falls_back_to_a_working_advisor() {
+    let props = ethics_advisor::AppProps { lang: Some("xx".into()), topic: Some("no_such_topic".into()), mode: Some("teacher".into()) };
     let (handle, root) = mount_with(props).await;
     assert!(find(&root, "h1#page-heading").is_some(), "never a blank widget");
     assert_eq!(root.query_selector(".ethics-advisor").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));

@@ -13,7 +13,7 @@
 
 use crate::error::{from_toml, line_of, PackError};
 use crate::eval::{evaluate, Answer, Answers, End, Evaluation};
-use crate::ids::{OptionId, QuestionId, TopicId};
+use crate::ids::{OptionId, QuestionId};
 use crate::pack::{Amount, Input, Pack};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -38,19 +38,7 @@ struct CaseSrc {
     source: Option<String>,
 }
 
-/// A case checked against the pack: its answers are known to fit the topic's questions.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Case {
-    pub id: String,
-    pub topic: TopicId,
-    /// The story in each of the pack's languages (same order), falling back to English.
-    pub story: Vec<String>,
-    pub answers: Answers,
-    pub expect: String,
-    pub also: Vec<String>,
-    pub source: Option<String>,
-    pub line: usize,
-}
+pub use crate::library::Case;
 
 /// What running a case gave.
 #[derive(Clone, Debug, PartialEq)]

@@ -66,6 +66,7 @@
 pub mod diagram;
 mod eval;
 mod ids;
+pub mod library;
 mod pack;
 mod paths;
 pub mod resume;

@@ -10,6 +10,9 @@ pub struct HeaderProps {
     pub on_clear_and_exit: Callback<()>,
     /// Switches to the pack language at this index, keeping answers and position.
     pub on_language: Callback<usize>,
+    pub trainer: bool,
+    /// Switches trainer mode on or off.
+    pub on_trainer: Callback<bool>,
 }
 
 /// The advisor's name and the "Clear and exit" control, visible on every page.
@@ -17,6 +20,7 @@ pub struct HeaderProps {
 pub fn Header(props: &HeaderProps) -> Html {
     let texts = use_texts();
     let on_clear = props.on_clear_and_exit.clone();
+    let (on_trainer, trainer) = (props.on_trainer.clone(), props.trainer);
     // Each language is offered in its own name, and only if both the pack and the app have it.
     let languages: Vec<(usize, &str, &str)> = texts
         .pack
@@ -44,6 +48,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </ul>
                 </nav>
             }
+            <button type="button" class="ea-header__mode" onclick={move |_| on_trainer.emit(!trainer)}>
+                { if trainer { texts.m().leave_trainer_mode } else { texts.m().trainer_mode } }
+            </button>
             <button type="button" class="ea-header__exit" onclick={move |_| on_clear.emit(())}>{ texts.m().clear_and_exit }</button>
         </header>
     }

@@ -8,6 +8,7 @@ mod progress;
 mod question;
 mod result;
 mod start;
+mod trainer;
 
 pub use chrome::{BackLink, ErrorSummary, Header};
 pub use check_answers::CheckAnswersPage;
@@ -16,6 +17,7 @@ pub use progress::{ResumeForm, SaveProgress};
 pub use question::QuestionPage;
 pub use result::ResultPage;
 pub use start::StartPage;
+pub use trainer::{story, CaseIntro, CaseLibrary, Diagram, StoryBanner, TrainerBar, WhatIf};
 
 use crate::i18n::{messages, Messages};
 use ethics_engine::{Answer, Pack, Question, Text, Topic, TopicId};

@@ -100,6 +100,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
                     let source = pack.source(&step.rule.source);
                     html! {
                         <li class="ea-trace__step" data-rule={step.rule.id.to_string()}>
+                            <p class="ea-trace__question">{ format!("{} — ", texts.t(&step.question.ask)) }<strong>{ texts.answer(step.question, &step.answer) }</strong></p>
                             <p class="ea-body">{ texts.t(&step.rule.says) }</p>
                             <p class="ea-trace__meta">
                                 { format!("{} ", m.principle) }

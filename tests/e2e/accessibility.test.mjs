@@ -3,13 +3,9 @@
 // 1280 and 360 px under test-output/screenshots for a reviewer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launch, BASE_URL, loadCases } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
+import { launch, BASE_URL, loadCases, axe } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 const LANGUAGES = [['en', 'English'], ['fr', 'Français'], ['es', 'Español']];
 const cases = loadCases();
@@ -17,16 +13,6 @@ const topics = [...new Set(cases.map((c) => c.topic))];
 let browser;
 before(async () => { browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); });
-
-/** axe's violations on the page as it is now, as readable lines. */
-async function axe(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, TAGS);
-  return result;
-}
 
 async function check(page, screen, problems, lang, shotName) {
   for (const v of await axe(page)) problems.push(`[${lang}] ${screen}: ${v}`);

@@ -2,6 +2,7 @@
 // playwright-core) that records every request, CSP violation and page error.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL || !process.env.CASES_JSON || !process.env.SINGLE_FILE) {
@@ -102,4 +103,17 @@ export async function replayCase(page, c) {
 /** The case library exported by `cargo xtask test`. */
 export function loadCases() {
   return JSON.parse(readFileSync(process.env.CASES_JSON, 'utf8'));
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe-core's violations on the page as it is now, as readable lines. The page's context
+ *  must bypass CSP, since axe is injected as a script. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
 }

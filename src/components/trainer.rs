@@ -1,0 +1,248 @@
+//! Trainer mode: the case library, a case's story, the trainer's tools, the "What if?" table
+//! and the decision-tree diagram. Stepping through a case uses the same question, check and
+//! result screens as staff mode, with the case's answers pre-selected.
+
+use super::use_texts;
+use crate::routing::Screen;
+use crate::state::Action;
+use ethics_engine::diagram::{self, NodeKind, NODE_HEIGHT, NODE_WIDTH};
+use ethics_engine::library::Case;
+use ethics_engine::{evaluate, Answer, Answers, End, RuleId, TopicId};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CaseLibraryProps {
+    pub cases: Rc<Vec<Case>>,
+}
+
+/// Every case, by topic, each a link (`#/trainer/<id>`) a trainer can also prepare ahead.
+#[function_component]
+pub fn CaseLibrary(props: &CaseLibraryProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    html! {
+        <>
+            <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ m.case_library }</h1>
+            <p class="ea-body">{ m.case_library_lead }</p>
+            { for texts.pack.topics.iter().map(|topic| html! {
+                <section class="ea-case-group">
+                    <h2 class="ea-heading-m">{ texts.t(&topic.title) }</h2>
+                    <ul class="ea-case-list">
+                        { for props.cases.iter().filter(|c| c.topic == topic.id).map(|case| html! {
+                            <li><a href={Screen::Case(case.id.clone()).fragment(None)} data-case={case.id.clone()}>{ story(case, texts.lang) }</a></li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </>
+    }
+}
+
+/// A case's story in a language (the library falls back to the first language).
+pub fn story(case: &Case, lang: usize) -> String {
+    case.story.get(lang).or_else(|| case.story.first()).cloned().unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CaseIntroProps {
+    pub case: Case,
+    pub on_action: Callback<Action>,
+}
+
+/// The story, large, before the room steps through the questions.
+#[function_component]
+pub fn CaseIntro(props: &CaseIntroProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    let send = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(action.clone()))
+    };
+    let topic = texts.topic(&props.case.topic).map(|t| texts.t(&t.title)).unwrap_or_default();
+    html! {
+        <>
+            <p class="ea-caption">{ format!("{} — {topic}", m.case_label) }</p>
+            <h1 id="page-heading" class="ea-heading-l ea-story" tabindex="-1">{ story(&props.case, texts.lang) }</h1>
+            <div class="ea-button-group">
+                <button type="button" class="ea-button" onclick={send(Action::ClickedStepThrough)}>{ m.step_through }</button>
+                <button type="button" class="ea-button ea-button--secondary" onclick={send(Action::ClickedReveal)}>{ m.reveal }</button>
+            </div>
+            <Diagram topic={props.case.topic.clone()} highlight={Vec::<RuleId>::new()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StoryBannerProps {
+    pub case: Case,
+}
+
+/// The case's story above each question while the room steps through it.
+#[function_component]
+pub fn StoryBanner(props: &StoryBannerProps) -> Html {
+    let texts = use_texts();
+    html! {
+        <aside class="ea-story-banner" aria-label={texts.m().case_label}>
+            <p class="ea-body">{ story(&props.case, texts.lang) }</p>
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TrainerBarProps {
+    pub large_text: bool,
+    pub shortcuts: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The trainer's tools: the library, large text, shortcuts on or off, a fresh start.
+#[function_component]
+pub fn TrainerBar(props: &TrainerBarProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    let send = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(action.clone()))
+    };
+    html! {
+        <nav class="ea-trainer-bar" aria-label={m.trainer_bar}>
+            <a class="ea-trainer-bar__item" href={Screen::Cases.fragment(None)}>{ m.case_library }</a>
+            <button type="button" class="ea-trainer-bar__item" aria-pressed={props.large_text.to_string()} onclick={send(Action::ToggledLargeText)}>{ m.large_text }</button>
+            <button type="button" class="ea-trainer-bar__item" aria-pressed={props.shortcuts.to_string()} onclick={send(Action::ToggledShortcuts)}>
+                { if props.shortcuts { m.shortcuts_on } else { m.shortcuts_off } }
+            </button>
+            <button type="button" class="ea-trainer-bar__item" onclick={send(Action::ClickedFreshStart)}>{ m.fresh_start }</button>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WhatIfProps {
+    pub topic: TopicId,
+    pub answers: Answers,
+}
+
+/// For each answer on the path, how the outcome would change with each other answer.
+#[function_component]
+pub fn WhatIf(props: &WhatIfProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    let pack = &texts.pack;
+    let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
+    let evaluation = evaluate(pack, topic, &props.answers);
+    let mut rows = Vec::new();
+    for step in &evaluation.steps {
+        for option in step.question.options.iter().filter(|o| o.id != step.option) {
+            let mut changed = props.answers.clone();
+            changed.insert(step.question.id.clone(), Answer::Choice(option.id.clone()));
+            let outcome = match evaluate(pack, topic, &changed).end {
+                End::Outcome { outcome, .. } => texts.t(&outcome.title),
+                _ => m.what_if_more.to_owned(),
+            };
+            rows.push((texts.t(&step.question.ask), pack.option_label(option, texts.lang), outcome));
+        }
+    }
+    html! {
+        <section class="ea-what-if">
+            <h2 class="ea-heading-m">{ m.what_if_heading }</h2>
+            <p class="ea-body">{ m.what_if_lead }</p>
+            <table class="ea-table">
+                <thead><tr><th scope="col">{ m.what_if_question }</th><th scope="col">{ m.what_if_answer }</th><th scope="col">{ m.what_if_outcome }</th></tr></thead>
+                <tbody>
+                    { for rows.into_iter().map(|(question, answer, outcome)| html! {
+                        <tr><td>{ question }</td><td>{ answer }</td><td>{ outcome }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub topic: TopicId,
+    /// The rules on the path so far, drawn highlighted.
+    pub highlight: Vec<RuleId>,
+}
+
+/// The topic's decision tree, drawn from the engine's computed layout, in a scrollable,
+/// focusable frame, with a text version listing every branch.
+#[function_component]
+pub fn Diagram(props: &DiagramProps) -> Html {
+    let texts = use_texts();
+    let m = texts.m();
+    let pack = &texts.pack;
+    let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
+    let layout = diagram::layout(topic);
+    let lit = |rule: &RuleId| props.highlight.contains(rule);
+    let on_path: Vec<bool> = (0..layout.nodes.len())
+        .map(|i| i == 0 && !props.highlight.is_empty() || layout.edges.iter().any(|e| e.to == i && lit(&e.rule)))
+        .collect();
+    let edges = layout.edges.iter().map(|edge| {
+        let (a, b) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
+        let (x1, y1, x2, y2) = (a.x + NODE_WIDTH / 2.0, a.y + NODE_HEIGHT, b.x + NODE_WIDTH / 2.0, b.y);
+        let my = (y1 + y2) / 2.0;
+        let class = classes!("ea-diagram__edge", lit(&edge.rule).then_some("ea-diagram__edge--on"));
+        let label = diagram::wrap(&diagram::edge_text(pack, topic, &layout, edge, texts.lang), 26);
+        let (lx, ly) = (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7);
+        html! {
+            <g class={class}>
+                <path d={format!("M{x1} {y1} C{x1} {my}, {x2} {my}, {x2} {y2}")} />
+                { for label.into_iter().take(2).enumerate().map(|(i, line)| html! {
+                    <text x={lx.to_string()} y={(ly + i as f32 * 14.0).to_string()} text-anchor="middle" class="ea-diagram__label">{ line }</text>
+                }) }
+            </g>
+        }
+    });
+    let nodes = layout.nodes.iter().enumerate().map(|(i, node)| {
+        let kind = match &node.kind {
+            NodeKind::Question(_) => "ea-diagram__node--question".to_owned(),
+            NodeKind::Outcome { outcome, .. } => format!("ea-diagram__node--{outcome}"),
+        };
+        let class = classes!("ea-diagram__node", kind, on_path[i].then_some("ea-diagram__node--on"));
+        let lines = diagram::wrap(&diagram::node_text(pack, topic, node, texts.lang), 30);
+        let top = node.y + NODE_HEIGHT / 2.0 - (lines.len().min(5) as f32 - 1.0) * 8.0 + 4.0;
+        html! {
+            <g class={class}>
+                <rect x={node.x.to_string()} y={node.y.to_string()} width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="4" />
+                { for lines.into_iter().take(5).enumerate().map(|(l, line)| html! {
+                    <text x={(node.x + NODE_WIDTH / 2.0).to_string()} y={(top + l as f32 * 16.0).to_string()} text-anchor="middle">{ line }</text>
+                }) }
+            </g>
+        }
+    });
+    // The text version: every question with each answer and where it leads.
+    let branches = topic.questions.iter().map(|question| {
+        html! {
+            <li>
+                { texts.t(&question.ask) }
+                <ul>
+                    { for question.rules.iter().map(|rule| {
+                        let answers = rule.when.iter().filter_map(|w| question.option(w)).map(|o| pack.option_label(o, texts.lang)).collect::<Vec<_>>().join(" / ");
+                        let target = match &rule.then {
+                            ethics_engine::Next::Question(next) => topic.question(next).map(|q| texts.t(&q.ask)).unwrap_or_default(),
+                            ethics_engine::Next::Outcome(outcome) => pack.outcome(outcome).map(|o| texts.t(&o.title)).unwrap_or_default(),
+                        };
+                        html! { <li>{ format!("{answers} — {} {target}", m.leads_to) }</li> }
+                    }) }
+                </ul>
+            </li>
+        }
+    });
+    html! {
+        <figure class="ea-diagram">
+            <figcaption class="ea-heading-m">{ m.diagram_heading }</figcaption>
+            <div class="ea-diagram__frame" tabindex="0" role="region" aria-label={m.diagram_heading}>
+                <svg viewBox={format!("0 0 {} {}", layout.width, layout.height)} width={layout.width.to_string()} height={layout.height.to_string()} aria-hidden="true" focusable="false">
+                    { for edges }
+                    { for nodes }
+                </svg>
+            </div>
+            <details class="ea-details">
+                <summary>{ m.diagram_text }</summary>
+                <ul class="ea-diagram__text">{ for branches }</ul>
+            </details>
+        </figure>
+    }
+}

@@ -1,6 +1,6 @@
 //! The check-answers page: each answer on the current path with a Change link.
 
-use super::{use_texts, SaveProgress};
+use super::{on_click, use_texts, SaveProgress};
 use crate::routing::Screen;
 use crate::state::Action;
 use ethics_engine::{evaluate, Answers, TopicId};
@@ -23,13 +23,7 @@ pub fn CheckAnswersPage(props: &CheckAnswersPageProps) -> Html {
     let m = texts.m();
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
     let evaluation = evaluate(&texts.pack, topic, &props.answers);
-    let send = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            on_action.emit(action.clone());
-        })
-    };
+    let send = |action: Action| on_click(&props.on_action, action);
     html! {
         <>
             <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ m.check_heading }</h1>

@@ -1,10 +1,8 @@
 //! The triage question: which topic the user wants advice on, as one radio question.
 
-use super::{use_texts, ErrorSummary};
+use super::{form_field, use_texts, ErrorSummary};
 use crate::state::Action;
 use ethics_engine::TopicId;
-use wasm_bindgen::JsCast;
-use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,8 +21,7 @@ pub fn ChooseTopicPage(props: &ChooseTopicPageProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let data = e.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()).and_then(|f| FormData::new_with_form(&f).ok());
-            let chosen = data.and_then(|d| d.get("topic").as_string()).and_then(|i| i.parse().ok());
+            let chosen = form_field(&e, "topic").and_then(|i| i.parse().ok());
             on_action.emit(chosen.map_or(Action::ContinuedWithoutTopic, Action::ChoseTopic));
         })
     };

@@ -66,6 +66,23 @@ impl Texts {
     }
 }
 
+/// A click handler that sends `action` (and keeps a link from following its href, which is
+/// there for opening in a new tab).
+pub fn on_click(on_action: &Callback<crate::state::Action>, action: crate::state::Action) -> Callback<MouseEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        on_action.emit(action.clone());
+    })
+}
+
+/// The value of a field of the form a submit event comes from.
+pub fn form_field(event: &SubmitEvent, name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let form = event.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    web_sys::FormData::new_with_form(&form).ok()?.get(name).as_string()
+}
+
 /// The context, which the app always provides.
 #[hook]
 pub fn use_texts() -> Texts {

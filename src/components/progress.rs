@@ -1,11 +1,9 @@
 //! Resume without a server: "Save my progress" shows a code holding the answers, and the
 //! start page takes such a code back. The code is only ever shown, never stored or sent.
 
-use super::{use_texts, ErrorSummary};
+use super::{form_field, use_texts, ErrorSummary};
 use crate::state::Action;
 use ethics_engine::resume::ResumeError;
-use wasm_bindgen::JsCast;
-use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,8 +52,7 @@ pub fn ResumeForm(props: &ResumeFormProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let data = e.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()).and_then(|f| FormData::new_with_form(&f).ok());
-            let code = data.and_then(|d| d.get("code").as_string()).unwrap_or_default();
+            let code = form_field(&e, "code").unwrap_or_default();
             on_action.emit(Action::EnteredResumeCode(code));
         })
     };

@@ -1,11 +1,9 @@
 //! A question page: the question is the legend and the `h1`, answers are radios (or an
 //! amount field), one Continue button, a back link, and an error summary when needed.
 
-use super::{use_texts, ErrorSummary};
+use super::{form_field, use_texts, ErrorSummary};
 use crate::state::{Action, InputProblem};
 use ethics_engine::{Amount, Answer, Input, OptionLabel, QuestionId, TopicId};
-use wasm_bindgen::JsCast;
-use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,8 +41,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         let id = question.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let data = e.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()).and_then(|f| FormData::new_with_form(&f).ok());
-            let field = |name: &str| data.as_ref().and_then(|d| d.get(name).as_string());
+            let field = |name: &str| form_field(&e, name);
             let answer = if is_amount {
                 if field("dont_know").is_some() {
                     Ok(Answer::Choice("dont_know".into()))

@@ -2,7 +2,7 @@
 //! and the decision-tree diagram. Stepping through a case uses the same question, check and
 //! result screens as staff mode, with the case's answers pre-selected.
 
-use super::use_texts;
+use super::{on_click, use_texts};
 use crate::routing::Screen;
 use crate::state::Action;
 use ethics_engine::diagram::{self, NodeKind, NODE_HEIGHT, NODE_WIDTH};
@@ -55,10 +55,7 @@ pub struct CaseIntroProps {
 pub fn CaseIntro(props: &CaseIntroProps) -> Html {
     let texts = use_texts();
     let m = texts.m();
-    let send = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(action.clone()))
-    };
+    let send = |action: Action| on_click(&props.on_action, action);
     let topic = texts.topic(&props.case.topic).map(|t| texts.t(&t.title)).unwrap_or_default();
     html! {
         <>
@@ -101,10 +98,7 @@ pub struct TrainerBarProps {
 pub fn TrainerBar(props: &TrainerBarProps) -> Html {
     let texts = use_texts();
     let m = texts.m();
-    let send = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(action.clone()))
-    };
+    let send = |action: Action| on_click(&props.on_action, action);
     html! {
         <nav class="ea-trainer-bar" aria-label={m.trainer_bar}>
             <a class="ea-trainer-bar__item" href={Screen::Cases.fragment(None)}>{ m.case_library }</a>

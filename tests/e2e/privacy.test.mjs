@@ -88,3 +88,16 @@ test('"Save my progress" gives a code that continues in a fresh page; bad codes 
   assert.deepEqual([problems.foreign, problems.violations, problems.errors], [[], [], []]);
   await fresh.context().close();
 });
+
+test('the page carries the strict Content Security Policy', async () => {
+  const page = await openAdvisor(browser);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const directive of ["default-src 'none'", "connect-src 'none'", "form-action 'none'", "base-uri 'none'"]) {
+    assert.ok(csp.includes(directive), `${directive} in ${csp}`);
+  }
+  assert.match(csp, /script-src 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*';/);
+  assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'|\*/);
+  assert.deepEqual(page.record.requests.filter((u) => !u.startsWith('data:')), [BASE_URL], 'one request: the page itself');
+  await page.context().close();
+});

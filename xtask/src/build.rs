@@ -47,10 +47,6 @@ pub fn stylesheet() -> Result<String, String> {
     Ok(css)
 }
 
-/// The hosted page's Content Security Policy: only its own files, and the wasm compile.
-pub const HOSTED_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
-
 /// `index.html` with its placeholders filled.
 pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
     let template = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
@@ -62,7 +58,10 @@ pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
     Ok(template.replace("{{CSP}}", csp).replace("{{HEAD}}", head).replace("{{BODY_END}}", body_end))
 }
 
-/// Builds the hosted site into `dist/` and returns that folder.
+/// Builds everything into `dist/` and returns that folder: the page (`index.html`, which is
+/// the single file, so it fetches nothing and carries the strict hashed CSP), the same page
+/// as `ethics-advisor.html` to hand out, and the separate files an intranet page embeds
+/// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     let artifacts = release(tools)?;
     let dist = root().join("dist");
@@ -71,9 +70,10 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     copy(&artifacts.glue, &dist.join("ethics_advisor.js"))?;
     write(&dist.join("ethics-advisor.css"), &artifacts.css)?;
     write(&dist.join("boot.js"), "import init from './ethics_advisor.js';\ninit({ module_or_path: new URL('ethics_advisor_bg.wasm', import.meta.url) });\n")?;
-    let html = page(HOSTED_CSP, r#"<link rel="stylesheet" href="ethics-advisor.css">"#, r#"<script type="module" src="boot.js"></script>"#)?;
-    write(&dist.join("index.html"), &html)?;
-    println!("build: hosted app in {}", dist.display());
+    let single = crate::bundle::single_file_html(&artifacts)?;
+    write(&dist.join("ethics-advisor.html"), &single)?;
+    write(&dist.join("index.html"), &single)?;
+    println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());
     Ok(dist)
 }
 

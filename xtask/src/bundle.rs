@@ -1,11 +1,9 @@
-//! `cargo xtask bundle`: the whole app as one self-contained HTML file that works from
-//! `file://` with no server — wasm (base64), JavaScript and CSS inlined, and a strict CSP
-//! that allows exactly that inline script and style by their SHA-256 hashes.
+//! The whole app as one self-contained HTML file that works from `file://` with no server —
+//! wasm (base64), JavaScript and CSS inlined, and a strict CSP that allows exactly that inline
+//! script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
+//! out, and the served `index.html`.
 
-use crate::build::{page, release, Artifacts};
-use crate::root;
-use crate::setup::Tools;
-use std::path::PathBuf;
+use crate::build::{page, Artifacts};
 
 /// The single file's Content Security Policy, given the hashes of its script and style.
 pub fn single_file_csp(script_hash: &str, style_hash: &str) -> String {
@@ -15,18 +13,8 @@ pub fn single_file_csp(script_hash: &str, style_hash: &str) -> String {
     )
 }
 
-/// Writes `dist/ethics-advisor.html` and returns its path.
-pub fn single_file(tools: &Tools) -> Result<PathBuf, String> {
-    let artifacts = release(tools)?;
-    let html = single_file_html(&artifacts)?;
-    let out = root().join("dist/ethics-advisor.html");
-    std::fs::create_dir_all(root().join("dist")).map_err(|e| format!("cannot create dist/: {e}"))?;
-    std::fs::write(&out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    println!("bundle: single file {} ({} bytes)", out.display(), std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0));
-    Ok(out)
-}
-
-fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
+/// The whole app as one HTML page.
+pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     // The glue is an ES module; inline it as one, and start it from the inlined bytes so

@@ -20,8 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                 install what is missing and run every test layer
   e2e                  only the end-to-end browser tests (served app and single file)
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
-  build                release build of the hosted app into dist/ (wasm-opt -Oz)
-  bundle               the whole app as one HTML file: dist/ethics-advisor.html
+  build                release build into dist/: the single-file page (index.html) and the files to embed
+  bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
   bench                bytes of what ships, and what Fluent would add (bench-output/bench.json)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
@@ -38,7 +38,9 @@ fn main() -> ExitCode {
         Some("e2e") => test::end_to_end_only(),
         Some("fuzz") => test::fuzz(&args[1..]),
         Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
-        Some("bundle") => setup::ensure_build_tools().and_then(|tools| bundle::single_file(&tools).map(|_| ())),
+        Some("bundle") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
+            println!("bundle: {}", dist.join("ethics-advisor.html").display());
+        }),
         Some("bench") => setup::ensure_build_tools().and_then(|tools| bench::run(&tools)),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),

@@ -3,7 +3,7 @@
 //! the rule pack and case library, components in headless Chromium, and end-to-end journeys
 //! against the served release build — and ends with one line: "N passed, N failed".
 
-use crate::{bench, build, bundle, cases, root, run_cmd, serve, setup};
+use crate::{bench, build, cases, root, run_cmd, serve, setup};
 use std::net::TcpListener;
 use std::process::Command;
 
@@ -31,7 +31,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "components in headless Chromium (wasm-bindgen-test)",
         run_cmd(Command::new("cargo").args(["test", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--test", "components"]).env("CHROMEDRIVER", chromedriver())),
     );
-    let built = layer("release build (hosted and single file)", build::hosted(&tools).and_then(|_| bundle::single_file(&tools)).map(|_| ()));
+    let built = layer("release build (the single-file page and the files to embed)", build::hosted(&tools).map(|_| ()));
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
         layer("size budget of the single file", bench::check_size_budget());
@@ -64,7 +64,6 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
 pub fn end_to_end_only() -> Result<(), String> {
     let tools = setup::ensure_all()?;
     build::hosted(&tools)?;
-    bundle::single_file(&tools)?;
     end_to_end()
 }
 

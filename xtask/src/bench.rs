@@ -95,10 +95,31 @@ pub fn run(tools: &Tools) -> Result<(), String> {
         None => println!("| hosted_brotli_bytes | (no brotli tool installed) |"),
     }
     println!("| single_file_budget_bytes | {} |", single_file_budget()?);
-    let json: Vec<String> = rows.iter().map(|(k, v)| format!("  \"{k}\": {v}")).chain(br.map(|b| format!("  \"hosted_brotli_bytes\": {b}"))).collect();
+    // The engine is timed optimized, as it runs in the app: a release build of this tool.
+    let scaling_json = root().join("target/engine-scaling.json");
+    run_cmd(Command::new("cargo").args(["run", "--quiet", "--release", "--package", "xtask", "--", "engine-scaling"]).arg(&scaling_json))?;
+    let scaling = std::fs::read_to_string(&scaling_json).map_err(|e| format!("cannot read {}: {e}", scaling_json.display()))?;
+    let mut json: Vec<String> = rows.iter().map(|(k, v)| format!("  \"{k}\": {v}")).chain(br.map(|b| format!("  \"hosted_brotli_bytes\": {b}"))).collect();
+    json.push(format!("  \"engine_scaling\": {}", scaling.trim()));
     let out = root().join("bench-output");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-output/: {e}"))?;
     std::fs::write(out.join("bench.json"), format!("{{\n{}\n}}\n", json.join(",\n"))).map_err(|e| format!("cannot write bench-output/bench.json: {e}"))?;
     println!("\nbench: written to bench-output/bench.json");
     Ok(())
+}
+
+/// `cargo xtask engine-scaling OUT` (run optimized by `bench`): validation and path
+/// enumeration at 1×, 10× and 100× the real pack; prints a table and writes JSON to OUT.
+pub fn engine_scaling(args: &[String]) -> Result<(), String> {
+    let [out] = args else { return Err("usage: cargo xtask engine-scaling OUT.json".into()) };
+    let pack = crate::cases::load_pack(None)?;
+    let rows = crate::scaling::measure(&pack)?;
+    println!("\n| pack | topics | validation (median) | path enumeration (median) | paths |\n|---|---:|---:|---:|---:|");
+    let mut json = Vec::new();
+    for (scale, topics, validation, enumeration, paths) in &rows {
+        let (v, e) = (validation.as_secs_f64() * 1e3, enumeration.as_secs_f64() * 1e3);
+        println!("| {scale}× | {topics} | {v:.2} ms | {e:.3} ms | {paths} |");
+        json.push(format!("{{ \"scale\": {scale}, \"topics\": {topics}, \"validation_ms\": {v:.3}, \"enumeration_ms\": {e:.4}, \"paths\": {paths} }}"));
+    }
+    std::fs::write(out, format!("[{}]\n", json.join(", "))).map_err(|e| format!("cannot write {out}: {e}"))
 }

@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod bundle;
 mod cases;
+mod scaling;
 mod serve;
 mod setup;
 mod test;
@@ -22,7 +23,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
   build                release build into dist/: the single-file page (index.html) and the files to embed
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
-  bench                bytes of what ships, and what Fluent would add (bench-output/bench.json)
+  bench                bytes of what ships, what Fluent would add, engine scaling (bench-output/bench.json)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
             println!("bundle: {}", dist.join("ethics-advisor.html").display());
         }),
         Some("bench") => setup::ensure_build_tools().and_then(|tools| bench::run(&tools)),
+        Some("engine-scaling") => bench::engine_scaling(&args[1..]),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
         Some("diagram") => cases::diagrams(&args[1..]),

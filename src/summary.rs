@@ -32,14 +32,7 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answe
         out.push_str(&format!("- {} ({} {}; {} {})\n", t(&step.rule.says), m.principle, principle, m.source, source));
     }
     out.push_str(&format!("\n{}\n", m.next_heading));
-    let steps = evaluation
-        .steps
-        .iter()
-        .flat_map(|s| &s.rule.steps)
-        .chain(topic.steps_for(&outcome.id))
-        .chain(&outcome.steps)
-        .chain(also.iter().flat_map(|o| topic.steps_for(&o.id).chain(&o.steps)));
-    for (i, step) in steps.enumerate() {
+    for (i, step) in evaluation.next_steps(topic).into_iter().enumerate() {
         out.push_str(&format!("{}. {}\n", i + 1, t(step)));
     }
     Some(out)

@@ -3,6 +3,7 @@
 
 use crate::ids::{OptionId, QuestionId};
 use crate::pack::{Amount, Input, Next, Outcome, Pack, Question, Rule, Topic};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -48,10 +49,23 @@ pub struct Evaluation<'p> {
     pub end: End<'p>,
 }
 
-impl Evaluation<'_> {
+impl<'p> Evaluation<'p> {
     /// The questions on the path, in the order they were asked.
     pub fn path(&self) -> impl Iterator<Item = &QuestionId> {
         self.steps.iter().map(|s| &s.question.id)
+    }
+
+    /// What to do next, in the order the person reads it: the steps of the rules that fired,
+    /// then those the topic adds to the outcome, then the outcome's own, then the same for
+    /// each further outcome. Empty until the path reaches an outcome.
+    pub fn next_steps(&self, topic: &'p Topic) -> Vec<&'p Text> {
+        let End::Outcome { outcome, also } = &self.end else { return Vec::new() };
+        let mut steps: Vec<&'p Text> = self.steps.iter().flat_map(|s| &s.rule.steps).collect();
+        for o in std::iter::once(outcome).chain(also) {
+            steps.extend(topic.steps_for(&o.id));
+            steps.extend(&o.steps);
+        }
+        steps
     }
 }
 

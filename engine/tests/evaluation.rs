@@ -173,3 +173,17 @@ fn the_longest_remaining_path_counts_questions_still_to_come() {
         }
     }
 }
+
+#[test]
+fn next_steps_put_the_rule_first_then_the_topic_then_the_outcome() {
+    let topic = pack().topic(&"gifts".into()).unwrap();
+    let mut answers = Answers::new();
+    answers.insert("exchange".into(), Answer::Choice("yes".into()));
+    let evaluation = evaluate(pack(), topic, &answers);
+    let steps = evaluation.next_steps(topic);
+    let no = pack().outcome(&"no".into()).unwrap();
+    let report = pack().outcome(&"report".into()).unwrap();
+    let expected: Vec<_> = topic.steps_for(&no.id).chain(&no.steps).chain(topic.steps_for(&report.id)).chain(&report.steps).collect();
+    assert_eq!(steps, expected, "bribery: decline, then report");
+    assert!(evaluate(pack(), topic, &Answers::new()).next_steps(topic).is_empty(), "nothing before an outcome");
+}

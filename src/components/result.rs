@@ -60,15 +60,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
         End::Broken(_) => return html! { <p class="ea-error" role="alert">{ texts.m_filled(m.broken_pack) }</p> },
         End::Ask(_) => return Html::default(),
     };
-    let steps: Vec<String> = evaluation
-        .steps
-        .iter()
-        .flat_map(|s| &s.rule.steps)
-        .chain(topic.steps_for(&outcome.id))
-        .chain(&outcome.steps)
-        .chain(also.iter().flat_map(|o| topic.steps_for(&o.id).chain(&o.steps)))
-        .map(|t| texts.t(t))
-        .collect();
+    let steps: Vec<String> = evaluation.next_steps(topic).into_iter().map(|t| texts.t(t)).collect();
     let setting = |id: &str| match pack.setting(id).map(|s| &s.value) {
         Some(SettingValue::Email(v) | SettingValue::Url(v)) => Some(v.clone()),
         _ => None,

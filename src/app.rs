@@ -60,6 +60,9 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
+/// The User Timing mark set when a question has been rendered.
+const QUESTION_MARK: &str = "ethics-advisor:question";
+
 fn current_fragment() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
@@ -151,7 +154,13 @@ fn Advisor(props: &AdvisorProps) -> Html {
         let fragment = state.fragment(&state.screen);
         let has_problem = state.problem.is_some() || state.resume_error.is_some();
         let lang_code = state.pack.languages[state.lang].to_string();
+        let on_question = matches!(state.screen, Screen::Question(_));
         use_effect_with((fragment.clone(), has_problem, title.clone()), move |_| {
+            // A User Timing mark each time a question is on screen, for `cargo xtask bench`
+            // (and anyone profiling in their browser's developer tools).
+            if let (true, Some(performance)) = (on_question, web_sys::window().and_then(|w| w.performance())) {
+                let _ = performance.mark(QUESTION_MARK);
+            }
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&title);
                 // On its own page (not embedded in someone else's) the page language follows.

@@ -62,8 +62,97 @@ fn fluent_probe(tools: &Tools) -> Result<[(u64, u64); 2], String> {
     Ok(sizes)
 }
 
-pub fn run(tools: &Tools) -> Result<(), String> {
-    let dist = build::hosted(tools)?;
+/// The build script's output of the newest app build: the embedded rule pack and case library.
+fn embedded_data_sizes() -> Result<(u64, u64), String> {
+    let build = root().join("target/wasm32-unknown-unknown/release/build");
+    let newest = std::fs::read_dir(&build)
+        .map_err(|e| format!("cannot read {}: {e}", build.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path().join("out")))
+        .filter(|out| out.join("pack.bin").is_file())
+        .max_by_key(|out| std::fs::metadata(out.join("pack.bin")).and_then(|m| m.modified()).ok())
+        .ok_or("no pack.bin under target/: the release build did not run the build script")?;
+    Ok((file_size(&newest.join("pack.bin"))?, file_size(&newest.join("cases.bin"))?))
+}
+
+/// The wasm's biggest items by twiggy, from an optimized build that keeps function names
+/// (`wasm-opt -Oz -g`: the code as shipped, plus a names section).
+fn twiggy_top(tools: &Tools, count: usize) -> Result<Vec<(String, u64)>, String> {
+    let named = root().join("target/wasm-bindgen/ethics_advisor_named.wasm");
+    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "-g"]).arg(root().join("target/wasm-bindgen/ethics_advisor_bg.wasm")).arg("-o").arg(&named))?;
+    let out = Command::new("twiggy").args(["top", "-n", &(count + 1).to_string(), "--format", "csv"]).arg(&named).output().map_err(|e| format!("cannot run twiggy: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("twiggy failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    // The names section is twiggy's own view, not shipped: leave it out.
+    Ok(String::from_utf8_lossy(&out.stdout).lines().skip(1).filter_map(csv_name_and_size).filter(|(name, _)| !name.contains("function names")).take(count).collect())
+}
+
+/// The first two fields of a CSV line: a name (maybe quoted, with `""` for a quote) and a number.
+fn csv_name_and_size(line: &str) -> Option<(String, u64)> {
+    let (name, rest) = match line.strip_prefix('"') {
+        Some(quoted) => {
+            let mut name = String::new();
+            let mut chars = quoted.char_indices().peekable();
+            loop {
+                let (at, c) = chars.next()?;
+                match (c, chars.peek()) {
+                    ('"', Some((_, '"'))) => {
+                        name.push('"');
+                        chars.next();
+                    }
+                    ('"', _) => break (name, quoted[at + 1..].strip_prefix(',')?),
+                    (c, _) => name.push(c),
+                }
+            }
+        }
+        None => line.split_once(',').map(|(n, r)| (n.to_owned(), r))?,
+    };
+    Some((name, rest.split(',').next()?.parse().ok()?))
+}
+
+/// A number field of the flat JSON the browser script writes (`"name": 1.5`).
+fn json_number(json: &str, name: &str) -> Result<f64, String> {
+    json.split(&format!("\"{name}\":"))
+        .nth(1)
+        .and_then(|rest| rest.trim_start().split([',', '\n', '}']).next())
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("the browser timings have no number {name:?}"))
+}
+
+/// Runs in the browser script the peer page and our single file, alternately, from file://.
+fn browser_timings(single: &Path, peer: &Path, journey: &Path, runs: usize) -> Result<String, String> {
+    let script = root().join("bench/browser-timings.mjs");
+    println!("bench: start-up and interaction, {runs} runs each, alternating, headless Chromium from file:// …");
+    let out = Command::new("node").arg(&script).arg(single).arg(peer).arg(journey).arg(runs.to_string()).output().map_err(|e| format!("cannot run node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("bench/browser-timings.mjs failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("bench/browser-timings.mjs wrote no text: {e}"))
+}
+
+/// The targets of the benchmark: each is a name, the measured value, the limit, and whether
+/// it is met.
+struct Target {
+    name: &'static str,
+    value: f64,
+    limit: f64,
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let runs = match args {
+        [] => 15,
+        [flag, n] if flag == "--runs" => n.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| format!("--runs wants a number of runs, not {n:?}"))?,
+        _ => return Err("usage: cargo xtask bench [--runs N]   (N ≥ 1, default 15)".into()),
+    };
+    let tools = crate::setup::ensure_bench_tools()?;
+    let dist = build::hosted(&tools)?;
+    let out = root().join("bench-output");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-output/: {e}"))?;
+
+    // The peer: the gifts questionnaire as one SurveyJS page, and the journey both are timed on.
+    crate::peer::write(&[out.display().to_string()])?;
+    let (peer, journey) = (out.join("surveyjs-gifts.html"), out.join("journey.json"));
+
     let single = dist.join("ethics-advisor.html");
     // What an intranet page that embeds the advisor transfers.
     let hosted = ["boot.js", "ethics_advisor.js", "ethics_advisor_bg.wasm", "ethics-advisor.css"];
@@ -75,37 +164,85 @@ pub fn run(tools: &Tools) -> Result<(), String> {
         br = br.zip(brotli_size(&path)).map(|(a, b)| a + b);
     }
     let wasm = dist.join("ethics_advisor_bg.wasm");
-    let [(plain, plain_gz), (fluent, fluent_gz)] = fluent_probe(tools)?;
-    let rows = [
-        ("single_file_bytes", file_size(&single)?),
+    let (pack_bytes, cases_bytes) = embedded_data_sizes()?;
+    let [(plain, plain_gz), (fluent, fluent_gz)] = fluent_probe(&tools)?;
+    let (single_bytes, peer_bytes, wasm_bytes) = (file_size(&single)?, file_size(&peer)?, file_size(&wasm)?);
+    let mut bytes = vec![
+        ("single_file_bytes", single_bytes),
         ("single_file_gzip_bytes", gzip_size(&single)?),
+        ("peer_single_file_bytes", peer_bytes),
+        ("peer_single_file_gzip_bytes", gzip_size(&peer)?),
         ("hosted_bytes", raw),
         ("hosted_gzip_bytes", gz),
-        ("wasm_bytes", file_size(&wasm)?),
+        ("wasm_bytes", wasm_bytes),
         ("wasm_gzip_bytes", gzip_size(&wasm)?),
+        ("wasm_rule_pack_bytes", pack_bytes),
+        ("wasm_case_library_bytes", cases_bytes),
         ("fluent_cost_wasm_bytes", fluent.saturating_sub(plain)),
         ("fluent_cost_wasm_gzip_bytes", fluent_gz.saturating_sub(plain_gz)),
+        ("single_file_budget_bytes", single_file_budget()?),
     ];
-    println!("\n| measure | bytes |\n|---|---:|");
-    for (name, value) in &rows {
-        println!("| {name} | {value} |");
+    if let Some(br) = br {
+        bytes.insert(6, ("hosted_brotli_bytes", br));
     }
-    match br {
-        Some(br) => println!("| hosted_brotli_bytes | {br} |"),
-        None => println!("| hosted_brotli_bytes | (no brotli tool installed) |"),
-    }
-    println!("| single_file_budget_bytes | {} |", single_file_budget()?);
+    let top = twiggy_top(&tools, 15)?;
+    let timings = browser_timings(&single, &peer, &journey, runs)?;
     // The engine is timed optimized, as it runs in the app: a release build of this tool.
     let scaling_json = root().join("target/engine-scaling.json");
     run_cmd(Command::new("cargo").args(["run", "--quiet", "--release", "--package", "xtask", "--", "engine-scaling"]).arg(&scaling_json))?;
     let scaling = std::fs::read_to_string(&scaling_json).map_err(|e| format!("cannot read {}: {e}", scaling_json.display()))?;
-    let mut json: Vec<String> = rows.iter().map(|(k, v)| format!("  \"{k}\": {v}")).chain(br.map(|b| format!("  \"hosted_brotli_bytes\": {b}"))).collect();
+
+    println!("\n| bytes | |\n|---|---:|");
+    for (name, value) in &bytes {
+        println!("| {name} | {value} |");
+    }
+    if br.is_none() {
+        println!("| hosted_brotli_bytes | (no brotli tool installed) |");
+    }
+    let rule_share = (pack_bytes + cases_bytes) as f64 / wasm_bytes as f64;
+    println!("| rule text and cases, share of the wasm | {:.1}% |", rule_share * 100.0);
+    let single_ratio = single_bytes as f64 / peer_bytes as f64;
+    println!("| single file / SurveyJS single file | {single_ratio:.3} |");
+    let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, "ours")?, json_number(&timings, "peer")?, json_number(&timings, "startup_ratio")?);
+    let interaction = timings.split("\"interaction_ms\":").nth(1).unwrap_or_default();
+    let (interaction_ours, interaction_peer) = (json_number(interaction, "ours")?, json_number(interaction, "peer")?);
+    println!("\n| time (median, file://, headless Chromium) | ours | SurveyJS | ratio |\n|---|---:|---:|---:|");
+    println!("| start-up: navigation → first question rendered ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
+    println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);
+    println!("\n| twiggy: biggest items of the wasm | bytes |\n|---|---:|");
+    for (name, size) in &top {
+        println!("| {} | {size} |", name.replace('|', "\\\\|"));
+    }
+
+    let targets = [
+        Target { name: "single file / SurveyJS single file ≤ 0.35", value: single_ratio, limit: 0.35 },
+        Target { name: "hosted transfer, gzip -9, bytes ≤ 180,000", value: gz as f64, limit: 180_000.0 },
+        Target { name: "start-up / SurveyJS start-up ≤ 0.5", value: startup_ratio, limit: 0.5 },
+        Target { name: "single file bytes ≤ budget", value: single_bytes as f64, limit: single_file_budget()? as f64 },
+    ];
+    println!("\n| target | measured | met |\n|---|---:|---|");
+    for t in &targets {
+        println!("| {} | {} | {} |", t.name, if t.value < 10.0 { format!("{:.3}", t.value) } else { format!("{}", t.value) }, if t.value <= t.limit { "yes" } else { "NO" });
+    }
+
+    let mut json: Vec<String> = bytes.iter().map(|(k, v)| format!("  \"{k}\": {v}")).collect();
+    json.push(format!("  \"rule_data_share_of_wasm\": {rule_share:.4}"));
+    json.push(format!("  \"single_file_ratio_to_peer\": {single_ratio:.4}"));
+    json.push(format!("  \"peer\": \"SurveyJS survey-core and survey-js-ui {}, the gifts questionnaire generated from rules/\"", crate::peer::surveyjs_version()?));
+    json.push(format!("  \"browser_timings\": {}", timings.trim()));
+    let top_json: Vec<String> = top.iter().map(|(name, size)| format!("{{ \"item\": {}, \"bytes\": {size} }}", crate::cases::json_string(name))).collect();
+    json.push(format!("  \"twiggy_top\": [{}]", top_json.join(", ")));
     json.push(format!("  \"engine_scaling\": {}", scaling.trim()));
-    let out = root().join("bench-output");
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-output/: {e}"))?;
+    let target_json: Vec<String> = targets.iter().map(|t| format!("{{ \"target\": {}, \"value\": {}, \"limit\": {}, \"met\": {} }}", crate::cases::json_string(t.name), t.value, t.limit, t.value <= t.limit)).collect();
+    json.push(format!("  \"targets\": [{}]", target_json.join(", ")));
     std::fs::write(out.join("bench.json"), format!("{{\n{}\n}}\n", json.join(",\n"))).map_err(|e| format!("cannot write bench-output/bench.json: {e}"))?;
-    println!("\nbench: written to bench-output/bench.json");
-    Ok(())
+    println!("\nbench: written to bench-output/bench.json (the SurveyJS page: bench-output/surveyjs-gifts.html)");
+    let missed: Vec<&str> = targets.iter().filter(|t| t.value > t.limit).map(|t| t.name).collect();
+    if missed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("bench: targets missed: {}", missed.join("; ")))
+    }
 }
 
 /// `cargo xtask engine-scaling OUT` (run optimized by `bench`): validation and path

@@ -131,7 +131,7 @@ pub fn export_for_browser(out: &Path) -> Result<usize, String> {
 }
 
 /// A JSON string literal.
-fn json_string(s: &str) -> String {
+pub fn json_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

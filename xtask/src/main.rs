@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod bundle;
 mod cases;
+mod peer;
 mod scaling;
 mod serve;
 mod setup;
@@ -24,6 +25,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   build                release build into dist/: the single-file page (index.html) and the files to embed
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
   bench                bytes of what ships, what Fluent would add, engine scaling (bench-output/bench.json)
+  peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
@@ -42,7 +44,8 @@ fn main() -> ExitCode {
         Some("bundle") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
             println!("bundle: {}", dist.join("ethics-advisor.html").display());
         }),
-        Some("bench") => setup::ensure_build_tools().and_then(|tools| bench::run(&tools)),
+        Some("bench") => bench::run(&args[1..]),
+        Some("peer") => peer::write(&args[1..]),
         Some("engine-scaling") => bench::engine_scaling(&args[1..]),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),

@@ -27,6 +27,28 @@ pub fn ensure_all() -> Result<Tools, String> {
     Ok(tools)
 }
 
+/// Everything `bench` needs as well: twiggy (size profiles) and brotli (compressed sizes).
+pub fn ensure_bench_tools() -> Result<Tools, String> {
+    let tools = ensure_all()?;
+    match output("twiggy", &["--version"]) {
+        Some(found) if found.ends_with(TWIGGY_VERSION) => ok(&format!("twiggy {TWIGGY_VERSION}")),
+        _ => {
+            installing(&format!("twiggy {TWIGGY_VERSION} (cargo install; about 2 minutes)"));
+            run_cmd(Command::new("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION, "--force"]))?;
+        }
+    }
+    match output("brotli", &["--version"]) {
+        Some(found) => ok(&found),
+        None => {
+            installing("brotli (apt)");
+            apt_install(&["brotli"])?;
+        }
+    }
+    Ok(tools)
+}
+
+const TWIGGY_VERSION: &str = "0.8.0";
+
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
@@ -100,7 +122,7 @@ fn ensure_node() -> Result<(), String> {
 }
 
 /// The `"name": "version"` pairs of package.json's devDependencies (pinned exactly).
-fn pinned_npm_packages() -> Result<Vec<(String, String)>, String> {
+pub fn pinned_npm_packages() -> Result<Vec<(String, String)>, String> {
     let manifest = std::fs::read_to_string(root().join("package.json")).map_err(|e| format!("cannot read package.json: {e}"))?;
     let block = manifest.split("\"devDependencies\"").nth(1).and_then(|b| b.split('}').next()).ok_or("package.json has no devDependencies")?;
     Ok(block

@@ -1,0 +1,123 @@
+// `cargo xtask bench`, browser part: start-up and interaction times of our single file and the
+// SurveyJS peer, both opened from file:// in headless Chromium, alternately, in one run.
+//
+// Start-up: navigation to the first question rendered — the User Timing mark each page sets
+// when a question is on screen (`ethics-advisor:question`, `peer:question`), read as its
+// startTime, which counts from the navigation.
+// Interaction: Continue/Next clicked → the next question's mark (script time), over the whole
+// scripted journey, in every run.
+//
+// Usage: node bench/browser-timings.mjs OURS.html PEER.html JOURNEY.json RUNS > timings.json
+// The journey also checks that both pages reach the outcome our engine gives.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [ours, peer, journeyFile, runsArg] = process.argv.slice(2);
+if (!ours || !peer || !journeyFile) {
+  throw new Error('usage: node bench/browser-timings.mjs OURS.html PEER.html JOURNEY.json [RUNS]');
+}
+const journey = JSON.parse(readFileSync(journeyFile, 'utf8'));
+const runs = Number(runsArg || 15);
+
+const pages = {
+  ours: {
+    url: `${pathToFileURL(ours).href}#/${journey.topic}/${journey.steps[0].question}`,
+    mark: 'ethics-advisor:question',
+    shown: (page) => page.locator('form[data-question]').getAttribute('data-question'),
+    async answer(page, step) {
+      if ('amount' in step) await page.locator(`#ea-${step.question}-amount`).fill(step.amount);
+      else await page.locator(`label[for="ea-${step.question}-${step.choice}"]`).click();
+    },
+    next: 'form[data-question] button[type=submit]',
+    async finish(page) {
+      await page.locator('button', { hasText: 'See the result' }).click();
+      return page.locator('[data-outcome]').getAttribute('data-outcome');
+    },
+  },
+  peer: {
+    url: pathToFileURL(peer).href,
+    mark: 'peer:question',
+    shown: (page) => page.locator('.sd-page [data-name]').first().getAttribute('data-name'),
+    async answer(page, step) {
+      const question = page.locator(`[data-name="${step.question}"]`);
+      if ('amount' in step) await question.locator('input[type=number]').fill(step.amount);
+      else await question.locator(`input[value="${step.choice}"]`).check({ force: true });
+    },
+    next: '.sd-navigation__next-btn',
+    async finish(page) {
+      await page.locator('.sd-navigation__complete-btn').first().click();
+      return page.locator('[data-outcome]').getAttribute('data-outcome');
+    },
+  },
+};
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+
+/** One visit: start-up time, then the journey's transitions; checks where it ends. */
+async function visit(name) {
+  const p = pages[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`request ${r.url()}`); });
+  await page.goto(p.url);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, p.mark);
+  const startup = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, p.mark);
+  const transitions = [];
+  for (let i = 0; i < journey.steps.length; i++) {
+    const step = journey.steps[i];
+    const shown = await p.shown(page);
+    if (shown !== step.question) throw new Error(`${name}: expected question ${step.question}, the page shows ${shown}`);
+    await p.answer(page, step);
+    if (i === journey.steps.length - 1) break;
+    await page.locator(p.next).first().waitFor();
+    const before = await page.evaluate((next) => {
+      const t0 = performance.now();
+      document.querySelector(next).click();
+      return t0;
+    }, p.next);
+    await page.waitForFunction(([mark, t0]) => performance.getEntriesByName(mark).some((e) => e.startTime > t0), [p.mark, before]);
+    transitions.push(await page.evaluate(([mark, t0]) => performance.getEntriesByName(mark).find((e) => e.startTime > t0).startTime - t0, [p.mark, before]));
+  }
+  if (name === 'ours') await page.locator(p.next).click();
+  const outcome = await p.finish(page);
+  if (outcome !== journey.outcome) throw new Error(`${name}: the journey ended in ${outcome}, our engine says ${journey.outcome}`);
+  if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
+  await context.close();
+  return { startup, transitions };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = { ours: { startup: [], transitions: [] }, peer: { startup: [], transitions: [] } };
+// One warm-up visit each (file cache, Chromium's first-use costs), not counted.
+await visit('ours');
+await visit('peer');
+for (let run = 0; run < runs; run++) {
+  // Alternate which goes first, so neither always profits from the other's warm-up.
+  for (const name of run % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
+    const r = await visit(name);
+    results[name].startup.push(r.startup);
+    results[name].transitions.push(...r.transitions);
+  }
+}
+await browser.close();
+
+const summary = {
+  runs,
+  journey_questions: journey.steps.length,
+  outcome: journey.outcome,
+  startup_ms: { ours: median(results.ours.startup), peer: median(results.peer.startup) },
+  interaction_ms: { ours: median(results.ours.transitions), peer: median(results.peer.transitions) },
+  samples: results,
+};
+summary.startup_ratio = summary.startup_ms.ours / summary.startup_ms.peer;
+summary.interaction_ratio = summary.interaction_ms.ours / summary.interaction_ms.peer;
+process.stdout.write(JSON.stringify(summary, null, 1) + '\n');

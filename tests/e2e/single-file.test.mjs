@@ -57,3 +57,28 @@ test('a copy of the file, alone in another folder, works the same', async () => 
   await assertOnlyItself(page, url);
   await page.context().close();
 });
+
+test('from file://, a browser that cannot inflate the app says so in three languages, instead of a blank page', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.DecompressionStream; });
+  const page = await context.newPage();
+  await page.goto(fileUrl);
+  const host = page.locator('#ethics-advisor');
+  await host.filter({ hasText: 'too old' }).waitFor();
+  const text = await host.textContent();
+  for (const phrase of ['This browser is too old', 'Ce navigateur est trop ancien', 'Este navegador es demasiado antiguo']) {
+    assert.ok(text.includes(phrase), `${phrase} in ${text}`);
+  }
+  await context.close();
+});
+
+test('from file://, the wasm is inflated from the page itself, with the base64 decoder the browser has', async () => {
+  // Without Uint8Array.fromBase64 (browsers before 2025) the page decodes with atob.
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete Uint8Array.fromBase64; });
+  const page = await context.newPage();
+  await page.goto(fileUrl);
+  await page.locator('#page-heading').waitFor();
+  assert.equal(await page.locator('#page-heading').textContent(), 'Get confidential advice on an ethics question');
+  await context.close();
+});

@@ -13,15 +13,32 @@ pub fn single_file_csp(script_hash: &str, style_hash: &str) -> String {
     )
 }
 
+/// What a browser without DecompressionStream (before 2023) shows instead of the advisor.
+const TOO_OLD: &str = "This browser is too old for the ethics advisor: please open it in a current Edge, Chrome, Firefox or Safari. \
+    Ce navigateur est trop ancien : ouvrez le conseiller dans une version récente d’Edge, Chrome, Firefox ou Safari. \
+    Este navegador es demasiado antiguo: abra el asesor en una versión reciente de Edge, Chrome, Firefox o Safari.";
+
 /// The whole app as one HTML page.
 pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     // The glue is an ES module; inline it as one, and start it from the inlined bytes so
-    // nothing is fetched (the CSP has connect-src 'none').
+    // nothing is fetched (the CSP has connect-src 'none'). The wasm travels deflated (zlib),
+    // about two fifths of its size; the browser's own DecompressionStream inflates it while
+    // it compiles (a Response of type application/wasm streams into instantiateStreaming).
+    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10);
     let script = format!(
-        "{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n__wbg_init({{ module_or_path: wasmBytes }});\n",
-        base64(&wasm)
+        "{glue}\nif (!('DecompressionStream' in self)) {{\n\
+         \x20 (document.getElementById('ethics-advisor') || document.body).textContent = '{TOO_OLD}';\n\
+         }} else {{\n\
+         \x20 const base64 = \"{}\";\n\
+         \x20 let deflated;\n\
+         \x20 if (Uint8Array.fromBase64) deflated = Uint8Array.fromBase64(base64);\n\
+         \x20 else {{ const binary = atob(base64); deflated = new Uint8Array(binary.length); for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i); }}\n\
+         \x20 const wasm = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
+         \x20 __wbg_init({{ module_or_path: new Response(wasm, {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         }}\n",
+        base64(&deflated)
     );
     if !glue.contains("async function __wbg_init(") {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());

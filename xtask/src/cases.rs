@@ -145,14 +145,6 @@ pub fn json_string(s: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
-    }
-}
-
 /// `cargo xtask diagram [DIR]`: each topic's decision tree as SVG and Mermaid text, in each
 /// language, into DIR (default `dist/diagrams/`).
 pub fn diagrams(args: &[String]) -> Result<(), String> {
@@ -171,4 +163,12 @@ pub fn diagrams(args: &[String]) -> Result<(), String> {
     }
     println!("diagram: SVG and Mermaid files for {} topic(s) in {} language(s) in {}", pack.topics.len(), pack.languages.len(), out.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
+    }
 }

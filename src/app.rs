@@ -41,7 +41,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct AdvisorProps {
     pack: Rc<Pack>,
     cases: Rc<Vec<Case>>,
@@ -50,10 +50,20 @@ struct AdvisorProps {
     mode: Option<AttrValue>,
 }
 
+// The same pack is the same allocation: comparing by pointer spares comparing every text (and
+// shipping the code that would).
+impl PartialEq for AdvisorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pack, &other.pack)
+            && Rc::ptr_eq(&self.cases, &other.cases)
+            && (&self.lang, &self.topic, &self.mode) == (&other.lang, &other.topic, &other.mode)
+    }
+}
+
 /// The first of the browser's preferred languages that the pack has (`fr-CA` counts as `fr`).
 fn preferred_language(pack: &Pack) -> Option<usize> {
     let languages = web_sys::window()?.navigator().languages();
-    languages.iter().filter_map(|l| l.as_string()).find_map(|tag| pack.language(tag.split('-').next().unwrap_or("").to_lowercase().as_str()))
+    languages.iter().filter_map(|l| l.as_string()).find_map(|tag| pack.language(tag.split('-').next().unwrap_or("").to_ascii_lowercase().as_str()))
 }
 
 fn warn(message: &str) {
@@ -79,16 +89,16 @@ fn Advisor(props: &AdvisorProps) -> Html {
             None | Some("staff") => false,
             Some("trainer") => true,
             Some(other) => {
-                warn(&format!("ethics-advisor: unknown data-mode {other:?}; using staff mode"));
+                warn(&format!("ethics-advisor: unknown data-mode \"{other}\"; using staff mode"));
                 false
             }
         };
         // A host page's unknown option falls back to a default, never to a blank widget.
         if let (Some(code), None) = (asked_lang, lang) {
-            warn(&format!("ethics-advisor: unknown data-lang {code:?}; using {:?}", pack.languages[0].as_str()));
+            warn(&format!("ethics-advisor: unknown data-lang \"{code}\"; using \"{}\"", pack.languages[0].as_str()));
         }
         if let (Some(id), None) = (asked_topic, fixed) {
-            warn(&format!("ethics-advisor: unknown data-topic {id:?}; offering every topic"));
+            warn(&format!("ethics-advisor: unknown data-topic \"{id}\"; offering every topic"));
         }
         let lang = lang.or(preferred).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
@@ -123,7 +133,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
                     if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
                         return;
                     }
-                    let action = match (event.key().to_lowercase().as_str(), &screen) {
+                    let action = match (event.key().to_ascii_lowercase().as_str(), &screen) {
                         ("n", Screen::Case(_)) => Some(Action::ClickedStepThrough),
                         ("n", Screen::Question(_)) => {
                             let form = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("form[data-question]").ok().flatten());

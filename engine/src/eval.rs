@@ -5,7 +5,7 @@ use crate::ids::{OptionId, QuestionId};
 use crate::pack::{Amount, Input, Next, Outcome, Pack, Question, Rule, Topic};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+pub use crate::answers::Answers;
 
 /// What a person answered to one question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,10 +15,6 @@ pub enum Answer {
     /// A sum typed in answer to an amount question.
     Amount(Amount),
 }
-
-/// Every answer given so far, by question. Answers to questions off the current path are
-/// kept (so a person who goes back finds them again) but never count.
-pub type Answers = BTreeMap<QuestionId, Answer>;
 
 /// One question on the path, with the answer and the rule it triggered.
 #[derive(Clone, Debug, PartialEq)]

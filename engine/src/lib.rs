@@ -63,6 +63,7 @@
 
 #![forbid(unsafe_code)]
 
+mod answers;
 pub mod diagram;
 mod eval;
 mod ids;

@@ -11,9 +11,15 @@ use ethics_engine::{evaluate, Answer, Answers, End, RuleId, TopicId};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CaseLibraryProps {
     pub cases: Rc<Vec<Case>>,
+}
+
+impl PartialEq for CaseLibraryProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cases, &other.cases)
+    }
 }
 
 /// Every case, by topic, each a link (`#/trainer/<id>`) a trainer can also prepare ahead.
@@ -153,6 +159,11 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     }
 }
 
+/// A coordinate in whole pixels: printing floats would ship Rust's float formatting.
+fn px(value: f32) -> String {
+    (value.round() as i32).to_string()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
     pub topic: TopicId,
@@ -182,9 +193,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         let (lx, ly) = (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7);
         html! {
             <g class={class}>
-                <path d={format!("M{x1} {y1} C{x1} {my}, {x2} {my}, {x2} {y2}")} />
+                <path d={format!("M{} {} C{} {}, {} {}, {} {}", px(x1), px(y1), px(x1), px(my), px(x2), px(my), px(x2), px(y2))} />
                 { for label.into_iter().take(2).enumerate().map(|(i, line)| html! {
-                    <text x={lx.to_string()} y={(ly + i as f32 * 14.0).to_string()} text-anchor="middle" class="ea-diagram__label">{ line }</text>
+                    <text x={px(lx)} y={px(ly + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line }</text>
                 }) }
             </g>
         }
@@ -199,9 +210,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         let top = node.y + NODE_HEIGHT / 2.0 - (lines.len().min(5) as f32 - 1.0) * 8.0 + 4.0;
         html! {
             <g class={class}>
-                <rect x={node.x.to_string()} y={node.y.to_string()} width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="4" />
+                <rect x={px(node.x)} y={px(node.y)} width={px(NODE_WIDTH)} height={px(NODE_HEIGHT)} rx="4" />
                 { for lines.into_iter().take(5).enumerate().map(|(l, line)| html! {
-                    <text x={(node.x + NODE_WIDTH / 2.0).to_string()} y={(top + l as f32 * 16.0).to_string()} text-anchor="middle">{ line }</text>
+                    <text x={px(node.x + NODE_WIDTH / 2.0)} y={px(top + l as f32 * 16.0)} text-anchor="middle">{ line }</text>
                 }) }
             </g>
         }
@@ -228,7 +239,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         <figure class="ea-diagram">
             <figcaption class="ea-heading-m">{ m.diagram_heading }</figcaption>
             <div class="ea-diagram__frame" tabindex="0" role="region" aria-label={m.diagram_heading}>
-                <svg viewBox={format!("0 0 {} {}", layout.width, layout.height)} width={layout.width.to_string()} height={layout.height.to_string()} aria-hidden="true" focusable="false">
+                <svg viewBox={format!("0 0 {} {}", px(layout.width), px(layout.height))} width={px(layout.width)} height={px(layout.height)} aria-hidden="true" focusable="false">
                     { for edges }
                     { for nodes }
                 </svg>

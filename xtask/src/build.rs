@@ -26,8 +26,9 @@ pub fn release(tools: &Tools) -> Result<Artifacts, String> {
         root().join("target/wasm32-unknown-unknown/release/ethics-advisor.wasm"),
     ))?;
     let wasm = out.join("ethics_advisor_opt.wasm");
-    // Plain -Oz: `-all` makes Chromium refuse the module (see shared/toolchain-notes.md).
-    run_cmd(Command::new(&tools.wasm_opt).arg("-Oz").arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
+    // -Oz without `-all`, which makes Chromium refuse the module (shared/toolchain-notes.md);
+    // --converge repeats the passes while they still shrink it.
+    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "--converge"]).arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
     Ok(Artifacts { wasm, glue: out.join("ethics_advisor.js"), css: stylesheet()? })
 }
 

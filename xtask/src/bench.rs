@@ -84,7 +84,46 @@ fn twiggy_top(tools: &Tools, count: usize) -> Result<Vec<(String, u64)>, String>
         return Err(format!("twiggy failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
     // The names section is twiggy's own view, not shipped: leave it out.
-    Ok(String::from_utf8_lossy(&out.stdout).lines().skip(1).filter_map(csv_name_and_size).filter(|(name, _)| !name.contains("function names")).take(count).collect())
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .filter_map(csv_name_and_size)
+        .filter(|(name, _)| !name.contains("function names"))
+        .take(count)
+        .map(|(name, size)| (readable_symbol(&name), size))
+        .collect())
+}
+
+/// A symbol without its hashes: `core[c5930c85a12de822]::fmt::write::h1a2b…` → `core::fmt::write`.
+fn readable_symbol(name: &str) -> String {
+    let is_hash = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(open) = rest.find('[') {
+        let close = rest[open..].find(']').map(|c| open + c);
+        out.push_str(&rest[..open]);
+        match close {
+            Some(close) if is_hash(&rest[open + 1..close]) => rest = &rest[close + 1..],
+            _ => {
+                out.push('[');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    match out.rsplit_once("::h") {
+        Some((head, hash)) if is_hash(hash) => head.to_owned(),
+        _ => out,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn symbols_lose_their_hashes() {
+    assert_eq!(readable_symbol("core[c5930c85a12de822]::fmt::write::h1a2b3c4d5e6f7a8b"), "core::fmt::write");
+    assert_eq!(readable_symbol("data segment \".rodata[7]\""), "data segment \".rodata[7]\"");
+    assert_eq!(csv_name_and_size("\"data segment \"\".rodata\"\"\",7172,1.0,,"), Some(("data segment \".rodata\"".to_owned(), 7172)));
+    assert_eq!(csv_name_and_size("dlmalloc::malloc,4630,0.6,,"), Some(("dlmalloc::malloc".to_owned(), 4630)));
 }
 
 /// The first two fields of a CSV line: a name (maybe quoted, with `""` for a quote) and a number.

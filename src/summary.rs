@@ -11,9 +11,9 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answe
     let End::Outcome { outcome, also } = &evaluation.end else { return None };
     let t = |text| pack.render(text, lang);
     let mut out = format!("{} — {}\n\n", m.app_name, t(&topic.title));
-    out.push_str(&format!("{}: {}\n{}\n", m.result_heading, t(&outcome.title), t(&outcome.summary)));
+    out.push_str(&format!("{}{}{}\n{}\n", m.result_heading, m.colon, t(&outcome.title), t(&outcome.summary)));
     for other in also {
-        out.push_str(&format!("{}: {}\n{}\n", m.also_heading, t(&other.title), t(&other.summary)));
+        out.push_str(&format!("{}{}{}\n{}\n", m.also_heading, m.colon, t(&other.title), t(&other.summary)));
     }
     out.push_str(&format!("\n{}\n", m.answers_heading));
     for step in &evaluation.steps {
@@ -81,6 +81,17 @@ mod tests {
         assert!(text.contains("Cash and cash equivalents are never acceptable"), "{text}");
         assert!(text.contains("1. Decline politely."), "{text}");
         assert!(!text.contains('{'), "placeholders filled: {text}");
+    }
+
+    #[test]
+    fn french_puts_a_no_break_space_before_its_colons() {
+        let (pack, answers) = gifts_declined();
+        let topic = pack.topic(&"gifts".into()).unwrap();
+        let fr = pack.language("fr").unwrap();
+        let text = summary_text(&pack, fr, crate::i18n::messages("fr"), topic, &answers).unwrap();
+        assert!(text.contains("Résultat\u{a0}: "), "{text}");
+        assert!(text.contains("Principe\u{a0}: ") && text.contains("Source\u{a0}: "), "{text}");
+        assert!(!text.contains("Résultat :") && !text.contains("Résultat: "), "{text}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A topic's decision tree laid out for drawing: questions and outcomes as boxes in layers,
 //! answers as labelled edges, computed (not hand-placed) by a layered layout — longest-path
-//! layers from the first question, then barycentre sweeps to reduce crossings. Written out
+//! layers from the first question, a lane between boxes in every layer a long edge passes,
+//! then barycentre sweeps and neighbour swaps to reduce crossings. Written out
 //! as SVG or as Mermaid text for slides and reviewers (`cargo xtask diagram`).
 
 use crate::ids::{OutcomeId, QuestionId, RuleId};
@@ -14,6 +15,8 @@ pub const NODE_HEIGHT: f32 = 96.0;
 const GAP_X: f32 = 28.0;
 const GAP_Y: f32 = 84.0;
 const MARGIN: f32 = 20.0;
+/// The width kept in a layer for an edge that passes through it to a lower layer.
+const LANE_WIDTH: f32 = 20.0;
 
 /// What a box stands for. Every rule that ends in an outcome gets its own outcome box, so
 /// the drawing reads as a tree a room can follow.
@@ -41,6 +44,55 @@ pub struct Edge {
     pub rule: RuleId,
     /// The indices, in the question's options, of the answers this edge stands for.
     pub options: Vec<usize>,
+    /// Where the edge passes through each layer between its two boxes (the x of a lane kept
+    /// free between that layer's boxes), so it never runs behind a box.
+    pub lanes: Vec<f32>,
+}
+
+impl Edge {
+    /// The points the edge runs through, top to bottom: out of the bottom of its box, down
+    /// each lane (top and bottom of the layer), into the top of the box it leads to. Draw a
+    /// curve between layers and a straight line down each lane ([`Edge::path`]).
+    pub fn route(&self, layout: &Layout) -> Vec<(f32, f32)> {
+        let (a, b) = (&layout.nodes[self.from], &layout.nodes[self.to]);
+        let mut points = vec![(a.x + NODE_WIDTH / 2.0, a.y + NODE_HEIGHT)];
+        for (i, &x) in self.lanes.iter().enumerate() {
+            let top = layer_top(a.layer + 1 + i);
+            points.push((x, top));
+            points.push((x, top + NODE_HEIGHT));
+        }
+        points.push((b.x + NODE_WIDTH / 2.0, b.y));
+        points
+    }
+
+    /// The SVG path data of [`Edge::route`], numbers written by `number`.
+    pub fn path(&self, layout: &Layout, number: impl Fn(f32) -> String) -> String {
+        let points = self.route(layout);
+        let mut d = format!("M{} {}", number(points[0].0), number(points[0].1));
+        for (i, pair) in points.windows(2).enumerate() {
+            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+            if i % 2 == 0 {
+                let my = (y1 + y2) / 2.0;
+                d.push_str(&format!(" C{} {}, {} {}, {} {}", number(x1), number(my), number(x2), number(my), number(x2), number(y2)));
+            } else {
+                d.push_str(&format!(" L{} {}", number(x2), number(y2)));
+            }
+        }
+        d
+    }
+
+    /// Where the label goes: near the end of the last stretch, where edges fanning out have
+    /// parted and edges coming in from different boxes have not yet met.
+    pub fn label_at(&self, layout: &Layout) -> (f32, f32) {
+        let points = self.route(layout);
+        let ((x1, y1), (x2, y2)) = (points[points.len() - 2], points[points.len() - 1]);
+        (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7)
+    }
+}
+
+/// The y of the top of a layer's boxes.
+fn layer_top(layer: usize) -> f32 {
+    MARGIN + layer as f32 * (NODE_HEIGHT + GAP_Y)
 }
 
 /// The laid-out tree.
@@ -58,13 +110,22 @@ impl Layout {
         self.nodes.iter().position(|n| n.kind == NodeKind::Question(id.clone()))
     }
 
-    /// How many pairs of edges between the same two layers cross.
+    /// How many pairs of edge stretches between the same two layers cross (long edges
+    /// count in every gap they pass).
     pub fn crossings(&self) -> usize {
+        let stretches: Vec<(usize, f32, f32)> = self
+            .edges
+            .iter()
+            .flat_map(|e| {
+                let points = e.route(self);
+                let first = self.nodes[e.from].layer;
+                (0..points.len() / 2).map(move |k| (first + k, points[2 * k].0, points[2 * k + 1].0))
+            })
+            .collect();
         let mut count = 0;
-        for (i, a) in self.edges.iter().enumerate() {
-            for b in &self.edges[i + 1..] {
-                let (a0, a1, b0, b1) = (&self.nodes[a.from], &self.nodes[a.to], &self.nodes[b.from], &self.nodes[b.to]);
-                if a0.layer == b0.layer && a1.layer == b1.layer && (a0.x - b0.x) * (a1.x - b1.x) < 0.0 {
+        for (i, a) in stretches.iter().enumerate() {
+            for b in &stretches[i + 1..] {
+                if a.0 == b.0 && (a.1 - b.1) * (a.2 - b.2) < 0.0 {
                     count += 1;
                 }
             }
@@ -113,18 +174,36 @@ pub fn layout(topic: &Topic) -> Layout {
                     nodes.len() - 1
                 }
             };
-            edges.push(Edge { from, to, rule: rule.id.clone(), options });
+            edges.push(Edge { from, to, rule: rule.id.clone(), options, lanes: Vec::new() });
         }
     }
 
-    // Order within layers: discovery order, then sweeps placing each box at the mean
-    // position of its neighbours in the layer above (down) or below (up).
+    // Items to place in each layer: the boxes, and a lane for every edge passing through.
+    // Item i < nodes.len() is box i; after that, lanes in edge order, top to bottom.
     let layers = nodes.iter().map(|n| n.layer).max().map_or(0, |l| l + 1);
-    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); layers];
-    for (i, n) in nodes.iter().enumerate() {
-        rows[n.layer].push(i);
+    let mut item_layer: Vec<usize> = nodes.iter().map(|n| n.layer).collect();
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for edge in &edges {
+        let mut chain = vec![edge.from];
+        for layer in nodes[edge.from].layer + 1..nodes[edge.to].layer {
+            chain.push(item_layer.len());
+            item_layer.push(layer);
+        }
+        chain.push(edge.to);
+        chains.push(chain);
     }
-    let mut position = vec![0.0f32; nodes.len()];
+    // Each stretch of an edge between two adjacent layers.
+    let links: Vec<(usize, usize)> = chains.iter().flat_map(|c| c.windows(2).map(|w| (w[0], w[1]))).collect();
+    let boxes = nodes.len();
+    let width_of = |item: usize| if item < boxes { NODE_WIDTH } else { LANE_WIDTH };
+
+    // Order within layers: discovery order, then sweeps placing each item at the mean
+    // position of its neighbours in the layer above (down) or below (up).
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); layers];
+    for (item, &layer) in item_layer.iter().enumerate() {
+        rows[layer].push(item);
+    }
+    let mut position = vec![0.0f32; item_layer.len()];
     let index_rows = |rows: &Vec<Vec<usize>>, position: &mut Vec<f32>| {
         for row in rows {
             for (p, &n) in row.iter().enumerate() {
@@ -140,9 +219,9 @@ pub fn layout(topic: &Topic) -> Layout {
             let mut keyed: Vec<(f32, usize)> = rows[l]
                 .iter()
                 .map(|&n| {
-                    let neighbours: Vec<f32> = edges
+                    let neighbours: Vec<f32> = links
                         .iter()
-                        .filter_map(|e| if downward && e.to == n { Some(position[e.from]) } else if !downward && e.from == n { Some(position[e.to]) } else { None })
+                        .filter_map(|&(from, to)| if downward && to == n { Some(position[from]) } else if !downward && from == n { Some(position[to]) } else { None })
                         .collect();
                     let key = if neighbours.is_empty() { position[n] } else { neighbours.iter().sum::<f32>() / neighbours.len() as f32 };
                     (key, n)
@@ -154,16 +233,58 @@ pub fn layout(topic: &Topic) -> Layout {
         }
     }
 
-    // Coordinates: rows centred on the widest.
-    let widest = rows.iter().map(Vec::len).max().unwrap_or(1) as f32;
-    let width = MARGIN * 2.0 + widest * NODE_WIDTH + (widest - 1.0).max(0.0) * GAP_X;
-    for (l, row) in rows.iter().enumerate() {
-        let row_width = row.len() as f32 * NODE_WIDTH + (row.len() as f32 - 1.0).max(0.0) * GAP_X;
-        let left = (width - row_width) / 2.0;
-        for (p, &n) in row.iter().enumerate() {
-            nodes[n].x = left + p as f32 * (NODE_WIDTH + GAP_X);
-            nodes[n].y = MARGIN + l as f32 * (NODE_HEIGHT + GAP_Y);
+    // Then swap neighbours in a row while that removes crossings (the barycentre alone leaves
+    // some where long edges meet).
+    let crossings_at = |position: &Vec<f32>, layer: usize| -> usize {
+        let near: Vec<&(usize, usize)> = links.iter().filter(|(from, _)| item_layer[*from] + 1 == layer || item_layer[*from] == layer).collect();
+        let mut count = 0;
+        for (i, a) in near.iter().enumerate() {
+            for b in &near[i + 1..] {
+                let same_gap = item_layer[a.0] == item_layer[b.0];
+                if same_gap && (position[a.0] - position[b.0]) * (position[a.1] - position[b.1]) < 0.0 {
+                    count += 1;
+                }
+            }
         }
+        count
+    };
+    for _ in 0..4 {
+        let mut improved = false;
+        for l in 0..layers {
+            for i in 0..rows[l].len().saturating_sub(1) {
+                let before = crossings_at(&position, l);
+                rows[l].swap(i, i + 1);
+                index_rows(&rows, &mut position);
+                if crossings_at(&position, l) < before {
+                    improved = true;
+                } else {
+                    rows[l].swap(i, i + 1);
+                    index_rows(&rows, &mut position);
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+
+    // Coordinates: rows centred on the widest.
+    let row_width = |row: &Vec<usize>| row.iter().map(|&i| width_of(i)).sum::<f32>() + (row.len() as f32 - 1.0).max(0.0) * GAP_X;
+    let width = MARGIN * 2.0 + rows.iter().map(row_width).fold(0.0, f32::max);
+    let mut centre = vec![0.0f32; item_layer.len()];
+    for (l, row) in rows.iter().enumerate() {
+        let mut x = (width - row_width(row)) / 2.0;
+        for &item in row {
+            centre[item] = x + width_of(item) / 2.0;
+            if item < boxes {
+                nodes[item].x = x;
+                nodes[item].y = layer_top(l);
+            }
+            x += width_of(item) + GAP_X;
+        }
+    }
+    for (edge, chain) in edges.iter_mut().zip(&chains) {
+        edge.lanes = chain[1..chain.len() - 1].iter().map(|&item| centre[item]).collect();
     }
     let height = MARGIN * 2.0 + layers as f32 * NODE_HEIGHT + (layers as f32 - 1.0).max(0.0) * GAP_Y;
     Layout { nodes, edges, width, height }
@@ -218,13 +339,9 @@ pub fn svg(pack: &Pack, topic: &Topic, lang: usize) -> String {
     let _ = writeln!(out, "<title id=\"title\">{}</title>", xml(&title));
     let _ = writeln!(out, "<desc id=\"desc\">{} questions, {} outcomes</desc>", layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question(_))).count(), layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Outcome { .. })).count());
     for edge in &layout.edges {
-        let (a, b) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
-        let (x1, y1, x2, y2) = (a.x + NODE_WIDTH / 2.0, a.y + NODE_HEIGHT, b.x + NODE_WIDTH / 2.0, b.y);
-        let _ = writeln!(out, r##"<path d="M{x1} {y1} C{x1} {my}, {x2} {my}, {x2} {y2}" fill="none" stroke="#505a5f" stroke-width="1.5"/>"##, my = (y1 + y2) / 2.0);
-        // The label sits near the end of its edge, where edges fanning out have parted and
-        // edges coming in from different boxes have not yet met.
+        let _ = writeln!(out, r##"<path d="{}" fill="none" stroke="#505a5f" stroke-width="1.5"/>"##, edge.path(&layout, |v| v.to_string()));
         let label = wrap(&edge_text(pack, topic, &layout, edge, lang), 26);
-        let (lx, ly) = (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7);
+        let (lx, ly) = edge.label_at(&layout);
         for (i, line) in label.iter().take(2).enumerate() {
             let _ = writeln!(
                 out,

@@ -1,6 +1,6 @@
 //! The decision-tree layout and its SVG and Mermaid forms, on every topic of the real pack.
 
-use ethics_engine::diagram::{layout, mermaid, svg, wrap, NodeKind, NODE_WIDTH};
+use ethics_engine::diagram::{layout, mermaid, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
 use ethics_engine::{load, Next, Pack};
 use std::path::Path;
 
@@ -43,6 +43,34 @@ fn edges_point_down_and_boxes_never_overlap() {
         }
         assert_eq!(layout, ethics_engine::diagram::layout(topic), "deterministic");
     }
+}
+
+#[test]
+fn edges_that_skip_layers_pass_between_boxes_never_behind_them() {
+    let pack = pack();
+    let mut long_edges = 0;
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        for edge in &layout.edges {
+            let (from, to) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
+            assert_eq!(edge.lanes.len(), to.layer - from.layer - 1, "{}: a lane in every layer between", edge.rule);
+            long_edges += usize::from(!edge.lanes.is_empty());
+            for (i, &x) in edge.lanes.iter().enumerate() {
+                assert!(x > 0.0 && x < layout.width);
+                for other in layout.nodes.iter().filter(|n| n.layer == from.layer + 1 + i) {
+                    assert!(x < other.x || x > other.x + NODE_WIDTH, "{}/{}: its lane at x={x} runs behind a box at x={}", topic.id, edge.rule, other.x);
+                }
+            }
+            let route = edge.route(&layout);
+            assert_eq!(route.first(), Some(&(from.x + NODE_WIDTH / 2.0, from.y + NODE_HEIGHT)));
+            assert_eq!(route.last(), Some(&(to.x + NODE_WIDTH / 2.0, to.y)));
+            assert!(route.windows(2).all(|w| w[0].1 <= w[1].1), "{}: the route only goes down", edge.rule);
+            let path = edge.path(&layout, |v| v.to_string());
+            assert_eq!(path.matches(" C").count(), edge.lanes.len() + 1, "{path}");
+            assert_eq!(path.matches(" L").count(), edge.lanes.len(), "{path}");
+        }
+    }
+    assert!(long_edges > 0, "the real pack has edges that skip layers, so this test checks something");
 }
 
 #[test]

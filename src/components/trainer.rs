@@ -185,15 +185,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .map(|i| i == 0 && !props.highlight.is_empty() || layout.edges.iter().any(|e| e.to == i && lit(&e.rule)))
         .collect();
     let edges = layout.edges.iter().map(|edge| {
-        let (a, b) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
-        let (x1, y1, x2, y2) = (a.x + NODE_WIDTH / 2.0, a.y + NODE_HEIGHT, b.x + NODE_WIDTH / 2.0, b.y);
-        let my = (y1 + y2) / 2.0;
         let class = classes!("ea-diagram__edge", lit(&edge.rule).then_some("ea-diagram__edge--on"));
         let label = diagram::wrap(&diagram::edge_text(pack, topic, &layout, edge, texts.lang), 26);
-        let (lx, ly) = (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7);
+        let (lx, ly) = edge.label_at(&layout);
         html! {
             <g class={class}>
-                <path d={format!("M{} {} C{} {}, {} {}, {} {}", px(x1), px(y1), px(x1), px(my), px(x2), px(my), px(x2), px(y2))} />
+                <path d={edge.path(&layout, px)} />
                 { for label.into_iter().take(2).enumerate().map(|(i, line)| html! {
                     <text x={px(lx)} y={px(ly + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line }</text>
                 }) }

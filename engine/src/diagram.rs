@@ -81,13 +81,48 @@ impl Edge {
         d
     }
 
-    /// Where the label goes: near the end of the last stretch, where edges fanning out have
-    /// parted and edges coming in from different boxes have not yet met.
-    pub fn label_at(&self, layout: &Layout) -> (f32, f32) {
+    /// Points along the edge where its label may sit, best first: down its last stretch
+    /// from near the end (where edges fanning out have parted and edges coming in have not
+    /// yet met) towards its start, then along its earlier stretches.
+    fn label_spots(&self, layout: &Layout) -> Vec<(f32, f32)> {
         let points = self.route(layout);
-        let ((x1, y1), (x2, y2)) = (points[points.len() - 2], points[points.len() - 1]);
-        (x1 + (x2 - x1) * 0.8, y1 + (y2 - y1) * 0.7)
+        let curves: Vec<((f32, f32), (f32, f32))> = (0..points.len() / 2).rev().map(|k| (points[2 * k], points[2 * k + 1])).collect();
+        curves
+            .iter()
+            .flat_map(|&((x1, y1), (x2, y2))| {
+                (0..14).map(|step| 0.8 - step as f32 * 0.05).map(move |t| {
+                    // The stretch is a cubic Bézier with vertical tangents at both ends.
+                    let my = (y1 + y2) / 2.0;
+                    let u = 1.0 - t;
+                    let x = u * u * u * x1 + 3.0 * u * u * t * x1 + 3.0 * u * t * t * x2 + t * t * t * x2;
+                    let y = u * u * u * y1 + 3.0 * u * u * t * my + 3.0 * u * t * t * my + t * t * t * y2;
+                    (x, y)
+                })
+            })
+            .collect()
     }
+}
+
+/// An edge's label, placed: up to two lines, centred on `x`, the first line's baseline at `y`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeLabel {
+    pub lines: Vec<String>,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Every edge's label in a language, placed so that labels do not overlap one another or a
+/// box where their edges leave room (sizes from a generous average character width at the
+/// drawing's label size: 12 units, 14 a line).
+pub fn edge_labels(pack: &Pack, topic: &Topic, layout: &Layout, lang: usize) -> Vec<EdgeLabel> {
+    let lines: Vec<Vec<String>> = layout.edges.iter().map(|e| wrap(&edge_text(pack, topic, layout, e, lang), 26).into_iter().take(2).collect()).collect();
+    let sizes: Vec<(f32, f32)> = lines.iter().map(|l| (l.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, l.len() as f32 * 14.0 + 2.0)).collect();
+    layout
+        .place_labels(&sizes)
+        .into_iter()
+        .zip(lines.into_iter().zip(sizes))
+        .map(|((x, y), (lines, (_, h)))| EdgeLabel { lines, x, y: y - h / 2.0 + 12.0 })
+        .collect()
 }
 
 /// The y of the top of a layer's boxes.
@@ -105,6 +140,25 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// Where each edge's label goes (its centre), given each label's width and height: the
+    /// first spot along its edge where it overlaps no label placed before it, nor a box.
+    pub fn place_labels(&self, sizes: &[(f32, f32)]) -> Vec<(f32, f32)> {
+        let overlaps = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+        let boxes: Vec<(f32, f32, f32, f32)> = self.nodes.iter().map(|n| (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)).collect();
+        let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+        let mut centres = Vec::new();
+        for (edge, &(w, h)) in self.edges.iter().zip(sizes) {
+            let area = |(x, y): (f32, f32)| (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
+            let clashes = |spot: (f32, f32)| placed.iter().chain(&boxes).filter(|&&other| overlaps(area(spot), other)).count();
+            let spots = edge.label_spots(self);
+            // The first free spot; if none is free, the one with the fewest clashes.
+            let spot = spots.iter().copied().find(|&s| clashes(s) == 0).or_else(|| spots.iter().copied().min_by_key(|&s| clashes(s))).unwrap_or_default();
+            placed.push(area(spot));
+            centres.push(spot);
+        }
+        centres
+    }
+
     /// The box of a question.
     pub fn question(&self, id: &QuestionId) -> Option<usize> {
         self.nodes.iter().position(|n| n.kind == NodeKind::Question(id.clone()))
@@ -340,13 +394,15 @@ pub fn svg(pack: &Pack, topic: &Topic, lang: usize) -> String {
     let _ = writeln!(out, "<desc id=\"desc\">{} questions, {} outcomes</desc>", layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question(_))).count(), layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Outcome { .. })).count());
     for edge in &layout.edges {
         let _ = writeln!(out, r##"<path d="{}" fill="none" stroke="#505a5f" stroke-width="1.5"/>"##, edge.path(&layout, |v| v.to_string()));
-        let label = wrap(&edge_text(pack, topic, &layout, edge, lang), 26);
-        let (lx, ly) = edge.label_at(&layout);
-        for (i, line) in label.iter().take(2).enumerate() {
+    }
+    // Labels after every edge, so no edge is drawn over a label.
+    for label in edge_labels(pack, topic, &layout, lang) {
+        for (i, line) in label.lines.iter().enumerate() {
             let _ = writeln!(
                 out,
-                r##"<text x="{lx}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
-                ly + i as f32 * 14.0,
+                r##"<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+                label.x,
+                label.y + i as f32 * 14.0,
                 xml(line)
             );
         }

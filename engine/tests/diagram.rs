@@ -1,6 +1,6 @@
 //! The decision-tree layout and its SVG and Mermaid forms, on every topic of the real pack.
 
-use ethics_engine::diagram::{layout, mermaid, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
+use ethics_engine::diagram::{edge_labels, layout, mermaid, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
 use ethics_engine::{load, Next, Pack};
 use std::path::Path;
 
@@ -71,6 +71,40 @@ fn edges_that_skip_layers_pass_between_boxes_never_behind_them() {
         }
     }
     assert!(long_edges > 0, "the real pack has edges that skip layers, so this test checks something");
+}
+
+#[test]
+fn edge_labels_do_not_overlap_one_another_or_a_box() {
+    let pack = pack();
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        for lang in 0..pack.languages.len() {
+            let labels = edge_labels(&pack, topic, &layout, lang);
+            assert_eq!(labels.len(), layout.edges.len());
+            // The same estimate of a label's extent as the placement uses.
+            let area = |l: &ethics_engine::diagram::EdgeLabel| {
+                let w = l.lines.iter().map(|s| s.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0;
+                let top = l.y - 12.0;
+                (l.x - w / 2.0, top, l.x + w / 2.0, top + l.lines.len() as f32 * 14.0 + 2.0)
+            };
+            let overlap = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+            for (i, a) in labels.iter().enumerate() {
+                assert!(!a.lines.is_empty() && a.lines.len() <= 2);
+                for (j, b) in labels.iter().enumerate().skip(i + 1) {
+                    // Known limit: answers that lead from the same question to the same one
+                    // share one line, and their labels can meet in the gap between the two.
+                    let (ea, eb) = (&layout.edges[i], &layout.edges[j]);
+                    if (ea.from, ea.to) == (eb.from, eb.to) {
+                        continue;
+                    }
+                    assert!(!overlap(area(a), area(b)), "{} ({}): labels {:?} and {:?} overlap", topic.id, pack.languages[lang], a.lines, b.lines);
+                }
+                for n in &layout.nodes {
+                    assert!(!overlap(area(a), (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)), "{} ({}): label {:?} covers a box", topic.id, pack.languages[lang], a.lines);
+                }
+            }
+        }
+    }
 }
 
 #[test]

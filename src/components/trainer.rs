@@ -186,16 +186,13 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .collect();
     let edges = layout.edges.iter().map(|edge| {
         let class = classes!("ea-diagram__edge", lit(&edge.rule).then_some("ea-diagram__edge--on"));
-        let label = diagram::wrap(&diagram::edge_text(pack, topic, &layout, edge, texts.lang), 26);
-        let (lx, ly) = edge.label_at(&layout);
-        html! {
-            <g class={class}>
-                <path d={edge.path(&layout, px)} />
-                { for label.into_iter().take(2).enumerate().map(|(i, line)| html! {
-                    <text x={px(lx)} y={px(ly + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line }</text>
-                }) }
-            </g>
-        }
+        html! { <g class={class}><path d={edge.path(&layout, px)} /></g> }
+    });
+    // Labels after every edge, so no edge is drawn over a label.
+    let labels = diagram::edge_labels(pack, topic, &layout, texts.lang).into_iter().flat_map(|label| {
+        label.lines.into_iter().enumerate().map(move |(i, line)| html! {
+            <text x={px(label.x)} y={px(label.y + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line }</text>
+        })
     });
     let nodes = layout.nodes.iter().enumerate().map(|(i, node)| {
         let kind = match &node.kind {
@@ -238,6 +235,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <div class="ea-diagram__frame" tabindex="0" role="region" aria-label={m.diagram_heading}>
                 <svg viewBox={format!("0 0 {} {}", px(layout.width), px(layout.height))} width={px(layout.width)} height={px(layout.height)} aria-hidden="true" focusable="false">
                     { for edges }
+                    { for labels }
                     { for nodes }
                 </svg>
             </div>

@@ -13,7 +13,7 @@ use std::fmt::Write;
 pub const NODE_WIDTH: f32 = 220.0;
 pub const NODE_HEIGHT: f32 = 96.0;
 const GAP_X: f32 = 28.0;
-const GAP_Y: f32 = 84.0;
+const GAP_Y: f32 = 110.0;
 const MARGIN: f32 = 20.0;
 /// The width kept in a layer for an edge that passes through it to a lower layer.
 const LANE_WIDTH: f32 = 20.0;
@@ -111,12 +111,38 @@ pub struct EdgeLabel {
     pub y: f32,
 }
 
+/// The most lines a label has; a longer one ends in "…".
+const LABEL_LINES: usize = 4;
+
 /// Every edge's label in a language, placed so that labels do not overlap one another or a
 /// box where their edges leave room (sizes from a generous average character width at the
-/// drawing's label size: 12 units, 14 a line).
+/// drawing's label size: 12 units, 14 a line). Answers that lead from the same question to the
+/// same one share a line, so they share one label, on the first of those edges; the others
+/// get no lines.
 pub fn edge_labels(pack: &Pack, topic: &Topic, layout: &Layout, lang: usize) -> Vec<EdgeLabel> {
-    let lines: Vec<Vec<String>> = layout.edges.iter().map(|e| wrap(&edge_text(pack, topic, layout, e, lang), 26).into_iter().take(2).collect()).collect();
-    let sizes: Vec<(f32, f32)> = lines.iter().map(|l| (l.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, l.len() as f32 * 14.0 + 2.0)).collect();
+    let ends = |e: &Edge| (e.from, e.to);
+    let lines: Vec<Vec<String>> = layout
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, edge)| {
+            if layout.edges[..i].iter().any(|e| ends(e) == ends(edge)) {
+                return Vec::new();
+            }
+            let together: Vec<&Edge> = layout.edges.iter().filter(|e| ends(e) == ends(edge)).collect();
+            let text = together.iter().map(|e| edge_text(pack, topic, layout, e, lang)).collect::<Vec<_>>().join(" / ");
+            let mut lines = wrap(&text, if together.len() > 1 { 44 } else { 26 });
+            if lines.len() > LABEL_LINES {
+                lines.truncate(LABEL_LINES);
+                lines[LABEL_LINES - 1].push('…');
+            }
+            lines
+        })
+        .collect();
+    let sizes: Vec<(f32, f32)> = lines
+        .iter()
+        .map(|l| if l.is_empty() { (0.0, 0.0) } else { (l.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, l.len() as f32 * 14.0 + 2.0) })
+        .collect();
     layout
         .place_labels(&sizes)
         .into_iter()
@@ -141,7 +167,8 @@ pub struct Layout {
 
 impl Layout {
     /// Where each edge's label goes (its centre), given each label's width and height: the
-    /// first spot along its edge where it overlaps no label placed before it, nor a box.
+    /// first spot along its edge (or a little to one side of it) where it overlaps no label
+    /// placed before it, nor a box.
     pub fn place_labels(&self, sizes: &[(f32, f32)]) -> Vec<(f32, f32)> {
         let overlaps = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
         let boxes: Vec<(f32, f32, f32, f32)> = self.nodes.iter().map(|n| (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)).collect();
@@ -150,7 +177,9 @@ impl Layout {
         for (edge, &(w, h)) in self.edges.iter().zip(sizes) {
             let area = |(x, y): (f32, f32)| (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
             let clashes = |spot: (f32, f32)| placed.iter().chain(&boxes).filter(|&&other| overlaps(area(spot), other)).count();
-            let spots = edge.label_spots(self);
+            // On the edge first; then a little to either side of it.
+            let on_edge = edge.label_spots(self);
+            let spots: Vec<(f32, f32)> = [0.0f32, -40.0, 40.0, -80.0, 80.0].iter().flat_map(|dx| on_edge.iter().map(move |&(x, y)| (x + dx, y))).collect();
             // The first free spot; if none is free, the one with the fewest clashes.
             let spot = spots.iter().copied().find(|&s| clashes(s) == 0).or_else(|| spots.iter().copied().min_by_key(|&s| clashes(s))).unwrap_or_default();
             placed.push(area(spot));

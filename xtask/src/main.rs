@@ -24,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
   build                release build into dist/: the single-file page (index.html) and the files to embed
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
-  bench                bytes of what ships, what Fluent would add, engine scaling (bench-output/bench.json)
+  bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
+                       twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)
   peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]

@@ -403,7 +403,7 @@ mod tests {
         assert_eq!(Amount(125_050).localized("en"), "1,250.50");
         assert_eq!(Amount(125_050).localized("fr"), "1\u{202f}250,50");
         assert_eq!(Amount(125_050).localized("es"), "1250,50");
-        assert_eq!(Amount(1_250_000_00).localized("es"), "1.250.000");
+        assert_eq!(Amount(125_000_000).localized("es"), "1.250.000");
         assert_eq!(Amount(3000).localized("fr"), "30");
         assert_eq!(Amount(99_999_999).localized("en"), "999,999.99");
     }

@@ -294,7 +294,7 @@ pub fn engine_scaling(args: &[String]) -> Result<(), String> {
     let rows = crate::scaling::measure(&pack)?;
     println!("\n| pack | topics | validation (median) | path enumeration (median) | paths |\n|---|---:|---:|---:|---:|");
     let mut json = Vec::new();
-    for (scale, topics, validation, enumeration, paths) in &rows {
+    for crate::scaling::Scaled { scale, topics, validation, enumeration, paths } in &rows {
         let (v, e) = (validation.as_secs_f64() * 1e3, enumeration.as_secs_f64() * 1e3);
         println!("| {scale}× | {topics} | {v:.2} ms | {e:.3} ms | {paths} |");
         json.push(format!("{{ \"scale\": {scale}, \"topics\": {topics}, \"validation_ms\": {v:.3}, \"enumeration_ms\": {e:.4}, \"paths\": {paths} }}"));

@@ -156,9 +156,17 @@ pub fn median(runs: usize, mut work: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
-/// Validation and path-enumeration medians at 1×, 10× and 100× the real pack, as
-/// `(scale, topics, validation, enumeration, paths)`.
-pub fn measure(pack: &Pack) -> Result<Vec<(usize, usize, Duration, Duration, usize)>, String> {
+/// One size of pack: how big, and the medians measured on it.
+pub struct Scaled {
+    pub scale: usize,
+    pub topics: usize,
+    pub validation: Duration,
+    pub enumeration: Duration,
+    pub paths: usize,
+}
+
+/// Validation and path-enumeration medians at 1×, 10× and 100× the real pack.
+pub fn measure(pack: &Pack) -> Result<Vec<Scaled>, String> {
     let mut rows = Vec::new();
     for (scale, runs) in [(1, 21), (10, 9), (100, 5)] {
         let sources = scaled_sources(pack, scale);
@@ -170,7 +178,7 @@ pub fn measure(pack: &Pack) -> Result<Vec<(usize, usize, Duration, Duration, usi
         let enumeration = median(runs, || {
             paths = loaded.topics.iter().map(|t| all_paths(t).len()).sum();
         });
-        rows.push((scale, loaded.topics.len(), validation, enumeration, paths));
+        rows.push(Scaled { scale, topics: loaded.topics.len(), validation, enumeration, paths });
     }
     Ok(rows)
 }

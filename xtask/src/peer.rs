@@ -8,14 +8,13 @@ use crate::root;
 use ethics_engine::{Input, Next, OptionId, Pack, Question, Topic};
 
 /// One answer of the timed journey.
-pub enum Step {
+pub enum JourneyStep {
     Choice(String),
-    /// An amount, in plain units ("150" or "150.01").
-    Amount(String),
+    Amount(ethics_engine::Amount),
 }
 
 /// The longest way through `topic`: at each question, the answer that leads furthest.
-pub fn journey(pack: &Pack, topic: &Topic) -> Vec<(String, Step)> {
+pub fn journey(pack: &Pack, topic: &Topic) -> Vec<(String, JourneyStep)> {
     let mut steps = Vec::new();
     let mut at = Some(topic.start.clone());
     while let Some(id) = at.take() {
@@ -29,9 +28,9 @@ pub fn journey(pack: &Pack, topic: &Topic) -> Vec<(String, Step)> {
             (Input::Amount { compare_with }, option @ ("at_or_below" | "above")) => {
                 let threshold = pack.amount_setting(compare_with).map_or(0, |a| a.0);
                 let cents = if option == "above" { threshold + 1 } else { threshold };
-                Step::Amount(ethics_engine::Amount(cents).plain())
+                JourneyStep::Amount(ethics_engine::Amount(cents))
             }
-            (_, option) => Step::Choice(option.to_owned()),
+            (_, option) => JourneyStep::Choice(option.to_owned()),
         };
         if let Some(Next::Question(next)) = question.rule_for(&best.id).map(|r| &r.then) {
             at = Some(next.clone());
@@ -49,11 +48,12 @@ pub fn journey_json(pack: &Pack, topic: &Topic) -> Result<String, String> {
     let mut items = Vec::new();
     for (question, step) in &steps {
         let (kind, value, answer) = match step {
-            Step::Choice(v) => ("choice", v, ethics_engine::Answer::Choice(v.as_str().into())),
-            Step::Amount(v) => ("amount", v, ethics_engine::Answer::Amount(ethics_engine::Amount::parse(v).unwrap_or(ethics_engine::Amount(0)))),
+            JourneyStep::Choice(v) => ("choice", v.clone(), ethics_engine::Answer::Choice(v.as_str().into())),
+            // Typed as plain units ("150" or "150.01"), as a person would.
+            JourneyStep::Amount(amount) => ("amount", amount.plain(), ethics_engine::Answer::Amount(*amount)),
         };
         answers.insert(question.as_str().into(), answer);
-        items.push(format!("{{\"question\":{},\"{kind}\":{}}}", json_string(question), json_string(value)));
+        items.push(format!("{{\"question\":{},\"{kind}\":{}}}", json_string(question), json_string(&value)));
     }
     let outcome = match ethics_engine::evaluate(pack, topic, &answers).end {
         ethics_engine::End::Outcome { outcome, .. } => outcome.id.as_str().to_owned(),

@@ -185,8 +185,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-output/: {e}"))?;
 
     // The peer: the gifts questionnaire as one SurveyJS page, and the journey both are timed on.
-    crate::peer::write(&[out.display().to_string()])?;
-    let (peer, journey) = (out.join("surveyjs-gifts.html"), out.join("journey.json"));
+    let (peer, journey) = crate::peer::write(&out)?;
 
     let single = dist.join("ethics-advisor.html");
     // What an intranet page that embeds the advisor transfers.

@@ -46,7 +46,7 @@ fn main() -> ExitCode {
             println!("bundle: {}", dist.join("ethics-advisor.html").display());
         }),
         Some("bench") => bench::run(&args[1..]),
-        Some("peer") => peer::write(&args[1..]),
+        Some("peer") => peer::run(&args[1..]),
         Some("engine-scaling") => bench::engine_scaling(&args[1..]),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),

@@ -5,6 +5,7 @@
 
 use crate::cases::json_string;
 use crate::root;
+use std::path::{Path, PathBuf};
 use ethics_engine::{Input, Next, OptionId, Pack, Question, Topic};
 
 /// One answer of the timed journey.
@@ -237,16 +238,24 @@ pub fn surveyjs_page(pack: &Pack, topic: &Topic) -> Result<String, String> {
 
 /// `cargo xtask peer [DIR]`: writes the SurveyJS page and the bench journey (default:
 /// bench-output/), to look at or to time by hand.
-pub fn write(args: &[String]) -> Result<(), String> {
-    let dir = args.first().map_or_else(|| root().join("bench-output"), std::path::PathBuf::from);
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = args.first().map_or_else(|| root().join("bench-output"), PathBuf::from);
+    let (page, journey) = write(&dir)?;
+    println!("peer: {} and {}", page.display(), journey.display());
+    Ok(())
+}
+
+/// Writes the SurveyJS page of the gifts topic and its bench journey into `dir`; returns
+/// their paths.
+pub fn write(dir: &Path) -> Result<(PathBuf, PathBuf), String> {
     let pack = crate::cases::load_pack(None)?;
     let gifts = pack.topics.iter().find(|t| t.id.as_str() == "gifts").ok_or("the rule pack has no gifts topic")?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (name, content) in [("surveyjs-gifts.html", surveyjs_page(&pack, gifts)?), ("journey.json", journey_json(&pack, gifts)?)] {
-        std::fs::write(dir.join(name), content).map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let (page, journey) = (dir.join("surveyjs-gifts.html"), dir.join("journey.json"));
+    for (path, content) in [(&page, surveyjs_page(&pack, gifts)?), (&journey, journey_json(&pack, gifts)?)] {
+        std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
-    println!("peer: {} and {}", dir.join("surveyjs-gifts.html").display(), dir.join("journey.json").display());
-    Ok(())
+    Ok((page, journey))
 }
 
 #[cfg(test)]

@@ -87,14 +87,13 @@ fn end_to_end() -> Result<(), String> {
     let count = cases::export_for_browser(&cases)?;
     println!("e2e: {count} cases exported for replay through the UI");
     // The benchmark's SurveyJS peer, checked to be a fair copy of the gifts questionnaire.
-    let peer_dir = root().join("target/e2e");
-    crate::peer::write(&[peer_dir.display().to_string()])?;
+    let (peer, _) = crate::peer::write(&root().join("target/e2e"))?;
     run_cmd(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
             .env("CASES_JSON", &cases)
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
-            .env("PEER_FILE", peer_dir.join("surveyjs-gifts.html")),
+            .env("PEER_FILE", peer),
     )
 }

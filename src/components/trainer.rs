@@ -178,20 +178,30 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let texts = use_texts();
     let m = texts.m();
     let pack = &texts.pack;
-    let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
-    let layout = diagram::layout(topic);
+    // The layout and label placement change only with the topic and the language, not with
+    // each answer the room gives.
+    let drawing = {
+        let pack = pack.clone();
+        use_memo((props.topic.clone(), texts.lang), move |(topic, lang)| {
+            let topic = pack.topic(topic)?;
+            let layout = diagram::layout(topic);
+            let labels = diagram::edge_labels(&pack, topic, &layout, *lang);
+            Some((layout, labels))
+        })
+    };
+    let (Some(topic), Some((layout, labels))) = (texts.topic(&props.topic), drawing.as_ref()) else { return Html::default() };
     let lit = |rule: &RuleId| props.highlight.contains(rule);
     let on_path: Vec<bool> = (0..layout.nodes.len())
         .map(|i| i == 0 && !props.highlight.is_empty() || layout.edges.iter().any(|e| e.to == i && lit(&e.rule)))
         .collect();
     let edges = layout.edges.iter().map(|edge| {
         let class = classes!("ea-diagram__edge", lit(&edge.rule).then_some("ea-diagram__edge--on"));
-        html! { <g class={class}><path d={edge.path(&layout, px)} /></g> }
+        html! { <g class={class}><path d={edge.path(layout, px)} /></g> }
     });
     // Labels after every edge, so no edge is drawn over a label.
-    let labels = diagram::edge_labels(pack, topic, &layout, texts.lang).into_iter().flat_map(|label| {
-        label.lines.into_iter().enumerate().map(move |(i, line)| html! {
-            <text x={px(label.x)} y={px(label.y + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line }</text>
+    let labels = labels.iter().flat_map(|label| {
+        label.lines.iter().enumerate().map(move |(i, line)| html! {
+            <text x={px(label.x)} y={px(label.y + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line.clone() }</text>
         })
     });
     let nodes = layout.nodes.iter().enumerate().map(|(i, node)| {

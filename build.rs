@@ -1,7 +1,9 @@
 //! Loads, validates and compiles the rule pack in `rules/` and the case library in
 //! `tests/cases/` at build time, so the shipped wasm embeds compact postcard bytes and carries
-//! no TOML parser. An invalid pack or case file fails the build with file, line and reason.
+//! no TOML parser. The pack goes in its shipped form, texts laid out language by language.
+//! An invalid pack or case file fails the build with file, line and reason.
 
+use ethics_engine::shipped::ShippedPack;
 use std::path::Path;
 
 fn main() {
@@ -17,10 +19,11 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Checked against the pack before the pack moves into its shipped form.
     let library = case_library(&pack);
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (name, bytes) in [
-        ("pack.bin", postcard::to_allocvec(&pack).expect("a validated pack always serializes")),
+        ("pack.bin", postcard::to_allocvec(&ShippedPack::split(pack)).expect("a validated pack always serializes")),
         ("cases.bin", postcard::to_allocvec(&library).expect("checked cases always serialize")),
     ] {
         let out = Path::new(&out_dir).join(name);

@@ -70,6 +70,10 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
+/// Whether this build has trainer mode. Its screens are rendered only behind this constant,
+/// so a build without it (the staff embed) carries none of their code.
+const TRAINER: bool = cfg!(feature = "trainer");
+
 /// The User Timing mark set when a question has been rendered.
 const QUESTION_MARK: &str = "ethics-advisor:question";
 
@@ -87,6 +91,10 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let state = use_reducer(move || {
         let trainer = match mode.as_deref() {
             None | Some("staff") => false,
+            Some("trainer") if cases.is_empty() => {
+                warn("ethics-advisor: this build has no trainer mode (embed trainer/boot.js for it); using staff mode");
+                false
+            }
             Some("trainer") => true,
             Some(other) => {
                 warn(&format!("ethics-advisor: unknown data-mode \"{other}\"; using staff mode"));
@@ -123,7 +131,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     // while typing, and never with a modifier key.
     {
         let dispatcher = state.dispatcher();
-        let on = state.trainer && state.shortcuts;
+        let on = TRAINER && state.trainer && state.shortcuts;
         let screen = state.screen.clone();
         use_effect_with((on, screen.clone()), move |_| {
             let listener = web_sys::window().filter(|_| on).map(|window| {
@@ -220,7 +228,8 @@ fn Advisor(props: &AdvisorProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |on| dispatcher.dispatch(Action::ClickedTrainerMode(on)))
     };
-    let case = state.current_case().filter(|_| state.trainer).cloned();
+    let trainer = TRAINER && state.trainer;
+    let case = state.current_case().filter(|_| trainer).cloned();
     let evaluation_rules = |until: Option<&ethics_engine::QuestionId>| -> Vec<ethics_engine::RuleId> {
         state.evaluation().map_or_else(Vec::new, |e| e.steps.iter().take_while(|s| Some(&s.question.id) != until).map(|s| s.rule.id.clone()).collect())
     };
@@ -230,8 +239,8 @@ fn Advisor(props: &AdvisorProps) -> Html {
             <StartPage {topic} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
         (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action.clone()} /> },
-        (Screen::Cases, _) => html! { <CaseLibrary cases={state.cases.clone()} /> },
-        (Screen::Case(_), _) => match case.clone() {
+        (Screen::Cases, _) if TRAINER => html! { <CaseLibrary cases={state.cases.clone()} /> },
+        (Screen::Case(_), _) if TRAINER => match case.clone() {
             Some(case) => html! { <CaseIntro {case} on_action={on_action.clone()} /> },
             None => html! { <CaseLibrary cases={state.cases.clone()} /> },
         },
@@ -248,7 +257,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
                 problem={state.problem}
                 on_action={on_action.clone()}
             />
-            if state.trainer { <Diagram topic={topic.clone()} highlight={evaluation_rules(Some(id))} /> }
+            if trainer { <Diagram topic={topic.clone()} highlight={evaluation_rules(Some(id))} /> }
             </>
         },
         (Screen::CheckAnswers, Some(topic)) => html! {
@@ -265,22 +274,23 @@ fn Advisor(props: &AdvisorProps) -> Html {
             if let Some(case) = case.clone() { <StoryBanner {case} /> }
             <ResultPage topic={topic.clone()} answers={state.answers().clone()} resume_code={state.resume_code().unwrap_or_default()}
                 on_start_again={send(Action::ClickedStartAgain)} />
-            if state.trainer {
+            if trainer {
                 <WhatIf topic={topic.clone()} answers={state.answers().clone()} />
                 <Diagram {topic} highlight={evaluation_rules(None)} />
             }
             </>
         },
-        // Every screen past the start has a topic; the state never shows one without.
-        (_, None) => html! {
+        // Every screen past the start has a topic, and the trainer's screens exist only with
+        // trainer mode: the state never shows one otherwise.
+        _ => html! {
             <StartPage topic={None} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
     };
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
             <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
-                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.trainer} on_trainer={on_trainer} />
-                if state.trainer {
+                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={(TRAINER && state.has_trainer_mode()).then_some(trainer)} on_trainer={on_trainer} />
+                if trainer {
                     <TrainerBar large_text={state.large_text} shortcuts={state.shortcuts} on_action={on_action.clone()} />
                 }
                 <main class="ea-main">{ for back }{ body }</main>

@@ -104,6 +104,7 @@ impl State {
         screen: Screen,
     ) -> State {
         let fixed = fixed_topic.filter(|&t| t < pack.topics.len()).or((pack.topics.len() == 1).then_some(0));
+        let trainer = trainer && !cases.is_empty();
         let answers = vec![Answers::new(); pack.topics.len()];
         let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false,
             cases, trainer, case: None, large_text: false, shortcuts: true };
@@ -113,6 +114,11 @@ impl State {
         }
         state.go_to(topic, screen);
         state
+    }
+
+    /// Trainer mode needs the case library; a build without one (the staff embed) has none.
+    pub fn has_trainer_mode(&self) -> bool {
+        !self.cases.is_empty()
     }
 
     /// The chosen topic.
@@ -183,6 +189,8 @@ impl State {
     /// a stale or hand-typed address never reaches a question the answers do not lead to.
     fn go_to(&mut self, topic: Option<TopicId>, screen: Screen) {
         match &screen {
+            // A trainer's link opened where there is no trainer mode: the start page.
+            Screen::Cases | Screen::Case(_) if !self.has_trainer_mode() => return self.go_to(None, Screen::Start),
             Screen::Cases => {
                 self.trainer = true;
                 self.screen = screen;
@@ -337,7 +345,7 @@ impl Reducible for State {
                 Err(error) => next.resume_error = Some(error),
             },
             Action::ClickedTrainerMode(on) => {
-                next.trainer = on;
+                next.trainer = on && next.has_trainer_mode();
                 next.case = None;
                 next.changing = false;
                 next.go_to(None, if on { Screen::Cases } else { Screen::Start });
@@ -619,5 +627,19 @@ mod trainer_tests {
         assert_eq!(linked.screen, Screen::Case("brief_9_bidder_lunch".into()));
         let unknown = staff.reduce(Action::NavigatedTo(None, Screen::Case("no_such_case".into())));
         assert_eq!(unknown.screen, Screen::Cases);
+    }
+
+    #[test]
+    fn without_a_case_library_there_is_no_trainer_mode() {
+        let pack = crate::embedded_pack::load().unwrap();
+        let asked = Rc::new(State::with_cases(pack.clone(), Rc::new(Vec::new()), true, 0, None, None, Screen::Start));
+        assert!(!asked.trainer && !asked.has_trainer_mode());
+        assert_eq!(asked.screen, Screen::Start);
+        let linked = State::with_cases(pack, Rc::new(Vec::new()), false, 0, None, None, Screen::Case("brief_9_bidder_lunch".into()));
+        assert_eq!((linked.trainer, &linked.screen), (false, &Screen::Start));
+        let staff = asked.clone().reduce(Action::NavigatedTo(None, Screen::Cases));
+        assert_eq!((staff.trainer, &staff.screen), (false, &Screen::Start));
+        let switched = asked.reduce(Action::ClickedTrainerMode(true));
+        assert_eq!((switched.trainer, &switched.screen), (false, &Screen::Start));
     }
 }

@@ -71,6 +71,7 @@ pub mod library;
 mod pack;
 mod paths;
 pub mod resume;
+pub mod shipped;
 mod text;
 
 #[cfg(feature = "load")]

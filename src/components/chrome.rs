@@ -10,7 +10,8 @@ pub struct HeaderProps {
     pub on_clear_and_exit: Callback<()>,
     /// Switches to the pack language at this index, keeping answers and position.
     pub on_language: Callback<usize>,
-    pub trainer: bool,
+    /// Whether trainer mode is on; `None` where the build has no trainer mode (no switch).
+    pub trainer: Option<bool>,
     /// Switches trainer mode on or off.
     pub on_trainer: Callback<bool>,
 }
@@ -48,9 +49,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </ul>
                 </nav>
             }
-            <button type="button" class="ea-header__mode" onclick={move |_| on_trainer.emit(!trainer)}>
-                { if trainer { texts.m().leave_trainer_mode } else { texts.m().trainer_mode } }
-            </button>
+            if let Some(trainer) = trainer {
+                <button type="button" class="ea-header__mode" onclick={move |_| on_trainer.emit(!trainer)}>
+                    { if trainer { texts.m().leave_trainer_mode } else { texts.m().trainer_mode } }
+                </button>
+            }
             <button type="button" class="ea-header__exit" onclick={move |_| on_clear.emit(())}>{ texts.m().clear_and_exit }</button>
         </header>
     }

@@ -1,5 +1,7 @@
-//! The release build: cargo for wasm32, wasm-bindgen for the JS glue, wasm-opt -Oz, then
-//! the hosted site in `dist/` (page, boot script, glue, wasm, one stylesheet).
+//! The release build: cargo for wasm32, wasm-bindgen for the JS glue, wasm-opt -Oz, terser
+//! for the glue, then the hosted site in `dist/`: the page (the single file, trainer mode
+//! included), the staff embed (boot script, glue, wasm, one stylesheet) and the trainer embed
+//! in `dist/trainer/`.
 
 use crate::setup::Tools;
 use crate::{root, run_cmd};
@@ -12,32 +14,116 @@ pub struct Artifacts {
     pub wasm: PathBuf,
     /// wasm-bindgen's ES module glue.
     pub glue: PathBuf,
-    /// All stylesheets of `styles/`, in name order, as one.
+    /// The variant's stylesheets of `styles/`, in name order, as one, minified.
     pub css: String,
 }
 
-/// Compiles the app and optimizes the wasm.
-pub fn release(tools: &Tools) -> Result<Artifacts, String> {
-    run_cmd(Command::new("cargo").args([
-        "build", "--release", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor",
-    ]))?;
-    let out = root().join("target/wasm-bindgen");
+/// Which app a release build makes.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Variant {
+    /// Everything, trainer mode included: the single file and the trainer embed.
+    Full,
+    /// Without trainer mode (no case library, no diagram): the embed staff load on the
+    /// intranet, kept small for slow links.
+    Staff,
+}
+
+impl Variant {
+    /// Where its build goes under `target/`: each variant has its own, so that building one
+    /// does not make cargo rebuild the other.
+    fn target_dir(self) -> PathBuf {
+        match self {
+            Variant::Full => root().join("target"),
+            Variant::Staff => root().join("target/staff"),
+        }
+    }
+
+    /// The folder of its wasm-bindgen output.
+    pub fn bindgen_dir(self) -> PathBuf {
+        self.target_dir().join("wasm-bindgen")
+    }
+}
+
+/// Compiles the app and optimizes the wasm and the glue.
+pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
+    let mut cargo = Command::new("cargo");
+    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor"]);
+    if variant == Variant::Staff {
+        cargo.arg("--no-default-features");
+    }
+    run_cmd(cargo.arg("--target-dir").arg(variant.target_dir()))?;
+    let out = variant.bindgen_dir();
     run_cmd(Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-name", "ethics_advisor", "--out-dir"]).arg(&out).arg(
-        root().join("target/wasm32-unknown-unknown/release/ethics-advisor.wasm"),
+        variant.target_dir().join("wasm32-unknown-unknown/release/ethics-advisor.wasm"),
     ))?;
     let wasm = out.join("ethics_advisor_opt.wasm");
     // -Oz without `-all`, which makes Chromium refuse the module (shared/toolchain-notes.md);
-    // --converge repeats the passes while they still shrink it.
-    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "--converge"]).arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
-    Ok(Artifacts { wasm, glue: out.join("ethics_advisor.js"), css: stylesheet()? })
+    // --converge repeats the passes while they still shrink it; the custom sections naming
+    // the compiler and its target features serve no browser.
+    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "--converge", "--strip-producers", "--strip-target-features"]).arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
+    // The glue minified; `__wbg_init` keeps its name, as the single file's loader calls it.
+    let glue = out.join("ethics_advisor.min.js");
+    run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(["--module", "--compress", "--mangle", "reserved=['__wbg_init']", "--output"]).arg(&glue))?;
+    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?) })
 }
 
-/// The stylesheets in `styles/`, concatenated in name order.
-pub fn stylesheet() -> Result<String, String> {
+/// CSS without comments and without the spaces no browser needs. Quoted strings are kept
+/// as written.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                pending_space = true;
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '"' | '\'' => {
+                if std::mem::take(&mut pending_space) && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', ':', '>']) {
+                    out.push(' ');
+                }
+                out.push(c);
+                let mut escaped = false;
+                for inner in chars.by_ref() {
+                    out.push(inner);
+                    if inner == c && !escaped {
+                        break;
+                    }
+                    escaped = inner == '\\' && !escaped;
+                }
+            }
+            c => {
+                let tight = matches!(c, '{' | '}' | ';' | ',' | '>') || out.ends_with(['{', '}', ';', ',', ':', '>']) || out.is_empty();
+                if std::mem::take(&mut pending_space) && !tight {
+                    out.push(' ');
+                }
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The stylesheets in `styles/` a variant needs, concatenated in name order: all of them,
+/// but `trainer.css` only where there is trainer mode.
+pub fn stylesheet(variant: Variant) -> Result<String, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("styles"))
         .map_err(|e| format!("cannot read styles/: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "css"))
+        .filter(|p| variant == Variant::Full || !p.ends_with("trainer.css"))
         .collect();
     files.sort();
     let mut css = String::new();
@@ -64,18 +150,25 @@ pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
 /// as `ethics-advisor.html` to hand out, and the separate files an intranet page embeds
 /// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
-    let artifacts = release(tools)?;
+    let artifacts = release(tools, Variant::Full)?;
+    let staff = release(tools, Variant::Staff)?;
     let dist = root().join("dist");
-    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
-    copy(&artifacts.wasm, &dist.join("ethics_advisor_bg.wasm"))?;
-    copy(&artifacts.glue, &dist.join("ethics_advisor.js"))?;
-    write(&dist.join("ethics-advisor.css"), &artifacts.css)?;
-    write(&dist.join("boot.js"), "import init from './ethics_advisor.js';\ninit({ module_or_path: new URL('ethics_advisor_bg.wasm', import.meta.url) });\n")?;
+    embed(&staff, &dist)?;
+    embed(&artifacts, &dist.join("trainer"))?;
     let single = crate::bundle::single_file_html(&artifacts)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
     println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());
     Ok(dist)
+}
+
+/// The files an intranet page embeds, in `folder`.
+fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
+    copy(&artifacts.glue, &folder.join("ethics_advisor.js"))?;
+    write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
+    write(&folder.join("boot.js"), "import init from './ethics_advisor.js';\ninit({ module_or_path: new URL('ethics_advisor_bg.wasm', import.meta.url) });\n")
 }
 
 /// Browser APIs the shipped app must never import: network, storage, raw HTML.
@@ -101,18 +194,18 @@ pub fn forbidden_imports(glue: &str) -> Vec<String> {
     found
 }
 
-/// Fails if the built glue imports a network, storage or raw-HTML API.
+/// Fails if the built glue of either embed (the trainer one is also the single file's)
+/// imports a network, storage or raw-HTML API.
 pub fn audit_shipped_imports() -> Result<(), String> {
-    let glue_path = root().join("dist/ethics_advisor.js");
-    let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
-    let imports = glue.matches("__wbg_").count();
-    match forbidden_imports(&glue).as_slice() {
-        [] => {
-            println!("audit: {imports} browser imports in the shipped glue, none for network, storage or raw HTML");
-            Ok(())
+    for glue_path in [root().join("dist/ethics_advisor.js"), root().join("dist/trainer/ethics_advisor.js")] {
+        let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
+        let imports = glue.matches("__wbg_").count();
+        match forbidden_imports(&glue).as_slice() {
+            [] => println!("audit: {imports} browser imports in {}, none for network, storage or raw HTML", glue_path.display()),
+            found => return Err(format!("{} imports forbidden browser APIs: {}", glue_path.display(), found.join(", "))),
         }
-        found => Err(format!("the shipped app imports forbidden browser APIs: {}", found.join(", "))),
     }
+    Ok(())
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
@@ -121,4 +214,38 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_loses_comments_and_spaces_but_not_meaning() {
+        let css = "/* a note */\n.a .b > .c,\n.d:focus {\n  color: red;\n  font: 16px/1.5 \"GDS  Transport\", sans-serif;\n}\n@media (max-width: 640px) { .a { margin: 0 auto; } }\n";
+        assert_eq!(
+            minify_css(css),
+            ".a .b>.c,.d:focus{color:red;font:16px/1.5 \"GDS  Transport\",sans-serif}@media (max-width:640px){.a{margin:0 auto}}"
+        );
+    }
+
+    #[test]
+    fn quoted_strings_are_kept_whole() {
+        assert_eq!(minify_css(".a::before { content: \"; } /* x */\"; }"), ".a::before{content:\"; } /* x */\"}");
+        assert_eq!(minify_css(".a { content: 'it\\'s  } ok'; }"), ".a{content:'it\\'s  } ok'}");
+    }
+
+    #[test]
+    fn the_real_stylesheet_shrinks_and_keeps_every_rule() {
+        let css = super::stylesheet(super::Variant::Full).unwrap();
+        let small = minify_css(&css);
+        assert!(small.len() * 10 < css.len() * 9, "{} of {} bytes", small.len(), css.len());
+        // As many rules as the source has outside its comments, each still balanced.
+        let rules = css.lines().filter(|l| !l.trim_start().starts_with("/*")).map(|l| l.matches('{').count()).sum::<usize>();
+        assert_eq!(small.matches('{').count(), rules);
+        assert_eq!(small.matches('}').count(), rules);
+        assert!(small.contains(".ethics-advisor .ea-button:focus{"), "selectors keep their form");
+        let staff = super::stylesheet(super::Variant::Staff).unwrap();
+        assert!(staff.contains(".ea-trace__question") && !staff.contains(".ea-diagram"), "the staff embed has no trainer rules");
+    }
 }

@@ -9,6 +9,7 @@ use std::process::Command;
 /// Where the installed tools are.
 pub struct Tools {
     pub wasm_opt: PathBuf,
+    pub terser: PathBuf,
 }
 
 /// Everything `build` and `serve` need.
@@ -17,7 +18,7 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
     ensure_wasm_bindgen()?;
     ensure_node()?;
     ensure_npm_packages()?;
-    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt") })
+    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt"), terser: root().join("node_modules/.bin/terser") })
 }
 
 /// Everything `test` needs as well: Chromium and its driver.

@@ -98,7 +98,7 @@ mod tests {
     fn the_page_loads_nothing_remote() {
         let html = std::fs::read_to_string(root().join("index.html")).unwrap();
         assert!(!html.contains("http://") && !html.contains("https://"), "index.html names a remote address");
-        let css = crate::build::stylesheet().unwrap();
+        let css = crate::build::stylesheet(crate::build::Variant::Full).unwrap();
         assert!(!css.contains("url(") && !css.contains("@import"), "a stylesheet loads something");
     }
 

@@ -1,0 +1,96 @@
+//! The pack as the app ships it: its structure, and its texts apart, language by language.
+//!
+//! Hosted, the wasm travels gzipped, and gzip only finds repetitions within 32 KB. Kept
+//! beside each other, a text's English, French and Spanish push the previous use of a
+//! phrase in the same language out of reach; laid out one language after another, each
+//! language's phrases repeat close by. The structure keeps each text empty, and
+//! [`ShippedPack::join`] fills them back in the same order. Reviewers' notes on settings are
+//! left out: the app never shows them.
+
+use crate::pack::{OptionLabel, Pack, SettingValue};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+/// A pack with its texts moved to a table of one column per language.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShippedPack {
+    /// The pack with every text empty and no reviewer notes.
+    pub structure: Pack,
+    /// For each language of the pack, its version of every text, in [`texts_mut`] order.
+    pub texts: Vec<Vec<String>>,
+}
+
+impl ShippedPack {
+    /// Moves the texts of a validated pack into the table.
+    pub fn split(mut pack: Pack) -> ShippedPack {
+        let languages = pack.languages.len();
+        let mut texts = vec![Vec::new(); languages];
+        for text in texts_mut(&mut pack) {
+            let versions = std::mem::take(&mut text.0);
+            for (lang, column) in texts.iter_mut().enumerate() {
+                column.push(versions.get(lang).cloned().unwrap_or_default());
+            }
+        }
+        for setting in &mut pack.settings {
+            setting.note.clear();
+        }
+        ShippedPack { structure: pack, texts }
+    }
+
+    /// The pack with its texts back in place, or why the table does not fit the structure.
+    pub fn join(self) -> Result<Pack, String> {
+        let ShippedPack { mut structure, texts } = self;
+        if texts.len() != structure.languages.len() {
+            return Err(format!("{} languages, but texts in {}", structure.languages.len(), texts.len()));
+        }
+        let mut columns: Vec<std::vec::IntoIter<String>> = texts.into_iter().map(Vec::into_iter).collect();
+        let mut slots = texts_mut(&mut structure);
+        let expected = slots.len();
+        for (index, slot) in slots.iter_mut().enumerate() {
+            let versions: Option<Vec<String>> = columns.iter_mut().map(Iterator::next).collect();
+            slot.0 = versions.ok_or_else(|| format!("the pack has {expected} texts, but a language has only {index}"))?;
+        }
+        if columns.iter_mut().any(|column| column.next().is_some()) {
+            return Err(format!("the pack has {expected} texts, but a language has more"));
+        }
+        drop(slots);
+        Ok(structure)
+    }
+}
+
+/// Every text of a pack, each once, in one fixed order.
+fn texts_mut(pack: &mut Pack) -> Vec<&mut Text> {
+    let mut texts = Vec::new();
+    for setting in &mut pack.settings {
+        if let SettingValue::Text(text) = &mut setting.value {
+            texts.push(text);
+        }
+    }
+    for outcome in &mut pack.outcomes {
+        texts.extend([&mut outcome.title, &mut outcome.summary]);
+        texts.extend(&mut outcome.steps);
+    }
+    for principle in &mut pack.principles {
+        texts.extend([&mut principle.name, &mut principle.says]);
+    }
+    texts.extend(pack.sources.iter_mut().map(|source| &mut source.cite));
+    for topic in &mut pack.topics {
+        texts.extend([&mut topic.title, &mut topic.heading, &mut topic.summary]);
+        texts.extend(topic.outcome_steps.iter_mut().map(|(_, text)| text));
+        for question in &mut topic.questions {
+            texts.push(&mut question.ask);
+            texts.extend(&mut question.hint);
+            for option in &mut question.options {
+                if let OptionLabel::Pack { label, hint } = &mut option.label {
+                    texts.push(label);
+                    texts.extend(hint);
+                }
+            }
+            for rule in &mut question.rules {
+                texts.push(&mut rule.says);
+                texts.extend(&mut rule.steps);
+            }
+        }
+    }
+    texts
+}

@@ -3,6 +3,10 @@
 
 use ethics_advisor::AppProps;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     let document = web_sys::window().and_then(|w| w.document()).expect("the advisor runs in a browser page");
     let host = document.get_element_by_id("ethics-advisor");

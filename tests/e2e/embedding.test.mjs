@@ -40,6 +40,31 @@ test('data-lang and data-topic from the host element are honoured', async () => 
   await page.context().close();
 });
 
+test('the staff embed has no trainer mode: no switch, a console warning, trainer links lead to the start', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await page.goto(host('staff-trainer-mode'));
+  await heading(page).waitFor();
+  assert.equal(await heading(page).textContent(), 'Get confidential advice on an ethics question');
+  assert.ok(warnings.some((w) => /no trainer mode .*trainer\/boot\.js/.test(w)), `a warning names the trainer embed: ${warnings}`);
+  assert.equal(await page.getByRole('button', { name: 'Trainer mode' }).count(), 0, 'no switch to a mode it lacks');
+  await page.goto(host('staff-trainer-mode') + '#/trainer/brief_9_bidder_lunch');
+  await page.reload();
+  await heading(page).waitFor();
+  assert.equal(await heading(page).textContent(), 'Get confidential advice on an ethics question');
+  assert.equal(await page.locator('.ea-trainer-bar, .ea-diagram').count(), 0);
+  await context.close();
+});
+
+test('the trainer embed has the trainer switch', async () => {
+  const page = await openAdvisor(browser, { url: host('trainer') });
+  await page.getByRole('button', { name: 'Quitter le mode formateur' }).click();
+  await page.getByRole('button', { name: 'Mode formateur' }).waitFor();
+  await page.context().close();
+});
+
 test('hostile global CSS does not change the widget, and the widget does not change the host', async () => {
   const plain = await openAdvisor(browser, { url: host('plain') });
   const reference = await widgetStyles(plain);

@@ -51,6 +51,18 @@ fn brotli_size(path: &Path) -> Option<u64> {
 }
 
 /// The probe's optimized wasm size with and without Fluent.
+/// Raw, gzip -9 and brotli bytes (brotli if the tool is there) of the four files of an embed.
+fn embed_transfer(folder: &Path) -> Result<(u64, u64, Option<u64>), String> {
+    let (mut raw, mut gz, mut br) = (0, 0, Some(0));
+    for name in ["boot.js", "ethics_advisor.js", "ethics_advisor_bg.wasm", "ethics-advisor.css"] {
+        let path = folder.join(name);
+        raw += file_size(&path)?;
+        gz += gzip_size(&path)?;
+        br = br.zip(brotli_size(&path)).map(|(a, b)| a + b);
+    }
+    Ok((raw, gz, br))
+}
+
 fn fluent_probe(tools: &Tools) -> Result<[(u64, u64); 2], String> {
     let mut sizes = [(0, 0); 2];
     for (i, features) in [&[][..], &["--features", "fluent"][..]].iter().enumerate() {
@@ -74,11 +86,13 @@ fn embedded_data_sizes() -> Result<(u64, u64), String> {
     Ok((file_size(&newest.join("pack.bin"))?, file_size(&newest.join("cases.bin"))?))
 }
 
-/// The wasm's biggest items by twiggy, from an optimized build that keeps function names
-/// (`wasm-opt -Oz -g`: the code as shipped, plus a names section).
+/// The staff embed's wasm (the one the hosted budget is about), its biggest items by twiggy,
+/// from an optimized build that keeps function names (`wasm-opt -Oz -g`: the code as shipped,
+/// plus a names section).
 fn twiggy_top(tools: &Tools, count: usize) -> Result<Vec<(String, u64)>, String> {
-    let named = root().join("target/wasm-bindgen/ethics_advisor_named.wasm");
-    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "-g"]).arg(root().join("target/wasm-bindgen/ethics_advisor_bg.wasm")).arg("-o").arg(&named))?;
+    let folder = build::Variant::Staff.bindgen_dir();
+    let named = folder.join("ethics_advisor_named.wasm");
+    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "-g"]).arg(folder.join("ethics_advisor_bg.wasm")).arg("-o").arg(&named))?;
     let out = Command::new("twiggy").args(["top", "-n", &(count + 1).to_string(), "--format", "csv"]).arg(&named).output().map_err(|e| format!("cannot run twiggy: {e}"))?;
     if !out.status.success() {
         return Err(format!("twiggy failed: {}", String::from_utf8_lossy(&out.stderr)));
@@ -188,16 +202,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (peer, journey) = crate::peer::write(&out)?;
 
     let single = dist.join("ethics-advisor.html");
-    // What an intranet page that embeds the advisor transfers.
-    let hosted = ["boot.js", "ethics_advisor.js", "ethics_advisor_bg.wasm", "ethics-advisor.css"];
-    let (mut raw, mut gz, mut br) = (0, 0, Some(0));
-    for name in hosted {
-        let path = dist.join(name);
-        raw += file_size(&path)?;
-        gz += gzip_size(&path)?;
-        br = br.zip(brotli_size(&path)).map(|(a, b)| a + b);
-    }
+    // What an intranet page that embeds the advisor transfers: the staff embed (the target)
+    // and, for a training page, the trainer embed.
+    let (raw, gz, br) = embed_transfer(&dist)?;
+    let (trainer_raw, trainer_gz, _) = embed_transfer(&dist.join("trainer"))?;
     let wasm = dist.join("ethics_advisor_bg.wasm");
+    let trainer_wasm_bytes = file_size(&dist.join("trainer/ethics_advisor_bg.wasm"))?;
     let (pack_bytes, cases_bytes) = embedded_data_sizes()?;
     let [(plain, plain_gz), (fluent, fluent_gz)] = fluent_probe(&tools)?;
     let (single_bytes, peer_bytes, wasm_bytes) = (file_size(&single)?, file_size(&peer)?, file_size(&wasm)?);
@@ -208,8 +218,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ("peer_single_file_gzip_bytes", gzip_size(&peer)?),
         ("hosted_bytes", raw),
         ("hosted_gzip_bytes", gz),
+        ("hosted_trainer_bytes", trainer_raw),
+        ("hosted_trainer_gzip_bytes", trainer_gz),
         ("wasm_bytes", wasm_bytes),
         ("wasm_gzip_bytes", gzip_size(&wasm)?),
+        ("trainer_wasm_bytes", trainer_wasm_bytes),
         ("wasm_rule_pack_bytes", pack_bytes),
         ("wasm_case_library_bytes", cases_bytes),
         ("fluent_cost_wasm_bytes", fluent.saturating_sub(plain)),
@@ -233,9 +246,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if br.is_none() {
         println!("| hosted_brotli_bytes | (no brotli tool installed) |");
     }
-    let (pack_share, rule_share) = (pack_bytes as f64 / wasm_bytes as f64, (pack_bytes + cases_bytes) as f64 / wasm_bytes as f64);
-    println!("| rule pack, share of the wasm | {:.1}% |", pack_share * 100.0);
-    println!("| rule pack and case library, share of the wasm | {:.1}% |", rule_share * 100.0);
+    let (pack_share, rule_share) = (pack_bytes as f64 / wasm_bytes as f64, (pack_bytes + cases_bytes) as f64 / trainer_wasm_bytes as f64);
+    println!("| rule pack, share of the staff wasm | {:.1}% |", pack_share * 100.0);
+    println!("| rule pack and case library, share of the trainer wasm | {:.1}% |", rule_share * 100.0);
     let single_ratio = single_bytes as f64 / peer_bytes as f64;
     println!("| single file / SurveyJS single file | {single_ratio:.3} |");
     let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, "ours")?, json_number(&timings, "peer")?, json_number(&timings, "startup_ratio")?);
@@ -251,7 +264,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     let targets = [
         Target { name: "single file / SurveyJS single file ≤ 0.35", value: single_ratio, limit: 0.35 },
-        Target { name: "hosted transfer, gzip -9, bytes ≤ 180,000", value: gz as f64, limit: 180_000.0 },
+        Target { name: "hosted transfer (staff embed), gzip -9, bytes ≤ 180,000", value: gz as f64, limit: 180_000.0 },
         Target { name: "start-up / SurveyJS start-up ≤ 0.5", value: startup_ratio, limit: 0.5 },
         Target { name: "single file bytes ≤ budget", value: single_bytes as f64, limit: single_file_budget()? as f64 },
     ];

@@ -257,7 +257,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("\n| time (median, file://, headless Chromium) | ours | SurveyJS | ratio |\n|---|---:|---:|---:|");
     println!("| start-up: navigation → first question rendered ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
     println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);
-    println!("\n| twiggy: biggest items of the wasm | bytes |\n|---|---:|");
+    println!("\n| twiggy: biggest items of the staff embed's wasm | bytes |\n|---|---:|");
     for (name, size) in &top {
         println!("| {} | {size} |", name.replace('|', "\\\\|"));
     }

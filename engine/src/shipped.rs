@@ -44,16 +44,15 @@ impl ShippedPack {
             return Err(format!("{} languages, but texts in {}", structure.languages.len(), texts.len()));
         }
         let mut columns: Vec<std::vec::IntoIter<String>> = texts.into_iter().map(Vec::into_iter).collect();
-        let mut slots = texts_mut(&mut structure);
+        let slots = texts_mut(&mut structure);
         let expected = slots.len();
-        for (index, slot) in slots.iter_mut().enumerate() {
+        for (index, slot) in slots.into_iter().enumerate() {
             let versions: Option<Vec<String>> = columns.iter_mut().map(Iterator::next).collect();
             slot.0 = versions.ok_or_else(|| format!("the pack has {expected} texts, but a language has only {index}"))?;
         }
         if columns.iter_mut().any(|column| column.next().is_some()) {
             return Err(format!("the pack has {expected} texts, but a language has more"));
         }
-        drop(slots);
         Ok(structure)
     }
 }

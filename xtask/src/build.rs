@@ -148,14 +148,15 @@ pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
 /// Builds everything into `dist/` and returns that folder: the page (`index.html`, which is
 /// the single file, so it fetches nothing and carries the strict hashed CSP), the same page
 /// as `ethics-advisor.html` to hand out, and the separate files an intranet page embeds
-/// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP.
+/// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP: the staff embed in
+/// `dist/`, the trainer embed in `dist/trainer/`.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
-    let artifacts = release(tools, Variant::Full)?;
+    let full = release(tools, Variant::Full)?;
     let staff = release(tools, Variant::Staff)?;
     let dist = root().join("dist");
     embed(&staff, &dist)?;
-    embed(&artifacts, &dist.join("trainer"))?;
-    let single = crate::bundle::single_file_html(&artifacts)?;
+    embed(&full, &dist.join("trainer"))?;
+    let single = crate::bundle::single_file_html(&full)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
     println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());

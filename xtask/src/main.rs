@@ -22,7 +22,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                 install what is missing and run every test layer
   e2e                  only the end-to-end browser tests (served app and single file)
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
-  build                release build into dist/: the single-file page (index.html) and the files to embed
+  build                release build into dist/: the single-file page (index.html), the staff embed, and
+                       the trainer embed in dist/trainer/
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
   bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
                        twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)

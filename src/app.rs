@@ -91,10 +91,6 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let state = use_reducer(move || {
         let trainer = match mode.as_deref() {
             None | Some("staff") => false,
-            Some("trainer") if cases.is_empty() => {
-                warn("ethics-advisor: this build has no trainer mode (embed trainer/boot.js for it); using staff mode");
-                false
-            }
             Some("trainer") => true,
             Some(other) => {
                 warn(&format!("ethics-advisor: unknown data-mode \"{other}\"; using staff mode"));
@@ -110,7 +106,11 @@ fn Advisor(props: &AdvisorProps) -> Html {
         }
         let lang = lang.or(preferred).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
-        State::with_cases(pack, cases, trainer, lang, fixed, topic, screen)
+        let state = State::with_cases(pack, cases, trainer, lang, fixed, topic, screen);
+        if trainer && !state.has_trainer_mode() {
+            warn("ethics-advisor: this build has no trainer mode (embed trainer/boot.js for it); using staff mode");
+        }
+        state
     });
 
     // The browser's back and forward buttons change the fragment; follow them.
@@ -289,7 +289,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
             <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
-                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={(TRAINER && state.has_trainer_mode()).then_some(trainer)} on_trainer={on_trainer} />
+                <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.has_trainer_mode().then_some(trainer)} on_trainer={on_trainer} />
                 if trainer {
                     <TrainerBar large_text={state.large_text} shortcuts={state.shortcuts} on_action={on_action.clone()} />
                 }

@@ -82,6 +82,8 @@ mod error;
 pub mod load;
 #[cfg(feature = "load")]
 mod source;
+#[cfg(feature = "load")]
+pub mod wording;
 
 pub use eval::{evaluate, Answer, Answers, End, Evaluation, Step};
 pub use ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};

@@ -65,10 +65,13 @@ pub fn from_sources(files: &[(String, String)]) -> Result<Pack, Vec<PackError>> 
     }
     let mut checker = Checker { errors, languages: Vec::new(), file: "", content: "" };
     let pack = checker.pack(&parsed);
-    if checker.errors.is_empty() {
-        Ok(pack)
-    } else {
-        Err(checker.errors)
+    if !checker.errors.is_empty() {
+        return Err(checker.errors);
+    }
+    // Wording is linted once the structure is sound, on the texts as staff read them.
+    match crate::wording::lint(&pack, &parsed) {
+        lints if lints.is_empty() => Ok(pack),
+        lints => Err(lints),
     }
 }
 

@@ -126,6 +126,18 @@ pub struct QuestionSrc {
     pub option: Vec<OptionSrc>,
     #[serde(default)]
     pub rule: Vec<RuleSrc>,
+    /// Wording lints this question is excused from, each with its reason for a reviewer.
+    #[serde(default)]
+    pub exception: Vec<ExceptionSrc>,
+}
+
+/// A reviewed exception to one wording lint, in one language or all.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionSrc {
+    pub lint: Sp<crate::wording::Lint>,
+    pub lang: Option<Sp<String>>,
+    pub reason: Sp<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]

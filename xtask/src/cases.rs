@@ -20,9 +20,26 @@ pub fn check_rules(dir: Option<PathBuf>) -> Result<(), String> {
         let paths = ethics_engine::all_paths(topic);
         println!("topic {}: {} questions, {} paths to an outcome", topic.id, topic.questions.len(), paths.len());
     }
+    print_wording_figures(&pack);
     println!("rule pack valid: {} topic(s), {} outcome(s), languages {}", pack.topics.len(), pack.outcomes.len(),
         pack.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "));
     Ok(())
+}
+
+/// The wording figures per topic and language: every question meets its limits (or the
+/// pack would not have loaded); these say by how much.
+fn print_wording_figures(pack: &ethics_engine::Pack) {
+    println!("\nwording, per topic and language (words counted after settings are filled in):");
+    println!("{:<20} {:<4} {:>9} {:>15} {:>13} {:>11}  {:<40} hardest question", "topic", "lang", "questions", "words/question", "longest ask", "longest hint", "readability of all questions and hints");
+    for row in ethics_engine::wording::figures(pack) {
+        let readability = row.readability.map_or("(no formula)".to_owned(), |r| {
+            let bound = if r.higher_is_easier { "≥" } else { "≤" };
+            format!("{} {:.1} (limit per question {bound} {:.0})", r.formula, r.score, r.limit)
+        });
+        let hardest = row.hardest.map_or(String::new(), |(q, score)| format!("{q} ({score:.1})"));
+        println!("{:<20} {:<4} {:>9} {:>15.1} {:>13} {:>11}  {:<40} {hardest}", row.topic, row.lang, row.questions, row.mean_question_words, row.longest_question_words, row.longest_hint_words, readability);
+    }
+    println!();
 }
 
 /// Runs every case file named (files or folders; default `tests/cases/`), against the pack

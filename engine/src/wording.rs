@@ -261,7 +261,7 @@ pub fn lint(pack: &Pack, files: &[(&str, &str, PackFile)]) -> Vec<PackError> {
                     errors.push(PackError { file: file.to_string(), line: Some(line), reason: format!("{what} needs a reason a reviewer can weigh (a sentence)") });
                 }
                 if !used {
-                    let scope = exception.lang.as_ref().map_or("any language".to_owned(), |l| format!("{:?}", l.get_ref()));
+                    let scope = exception.lang.as_ref().map_or("every language".to_owned(), |l| format!("{:?}", l.get_ref()));
                     errors.push(PackError { file: file.to_string(), line: Some(line), reason: format!("{what} excuses nothing: the question meets that lint in {scope}; remove the exception") });
                 }
             }

@@ -9,6 +9,7 @@ mod peer;
 mod scaling;
 mod serve;
 mod setup;
+mod sheets;
 mod test;
 #[cfg(test)]
 mod tidy;
@@ -31,6 +32,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
                        run case files or folders of them (default: tests/cases/) against a pack
+  reader-sheets [--rules DIR] [OUT]
+                       what the screens show, one sheet per language, for reader tests
+                       (default: docs/reader-test/sheets/)
   diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
   setup                only install what is missing";
 
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         Some("engine-scaling") => bench::engine_scaling(&args[1..]),
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
+        Some("reader-sheets") => sheets::run(&args[1..]),
         Some("diagram") => cases::diagrams(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("help" | "--help" | "-h") => {

@@ -52,7 +52,7 @@ fn sheet(pack: &Pack, lang: usize) -> String {
                 }
                 _ => None,
             };
-            for option in &q.options {
+            for (letter, option) in ('a'..).zip(&q.options) {
                 let leads = match q.rule_for(&option.id).map(|r| &r.then) {
                     Some(Next::Question(next)) => format!("go to {}", position(next)),
                     _ => "END: check your answers, then the advice".into(),
@@ -66,7 +66,7 @@ fn sheet(pack: &Pack, lang: usize) -> String {
                     (OptionLabel::Builtin(BuiltinOption::Above), Some(t)) => format!("(an amount over {t})"),
                     _ => pack.option_label(option, lang),
                 };
-                let _ = writeln!(s, "   - ( ) {label}{hint} → {leads}");
+                let _ = writeln!(s, "   {letter}) {label}{hint} → {leads}");
             }
         }
     }
@@ -84,8 +84,8 @@ mod tests {
         let en = sheet(&pack, 0);
         assert!(en.contains("T1. Demo — A small topic."), "{en}");
         assert!(en.contains("DEM1. Is it cash?"), "{en}");
-        assert!(en.contains("- ( ) No → go to DEM2"), "{en}");
-        assert!(en.contains("- ( ) Yes → END"), "{en}");
+        assert!(en.contains("b) No → go to DEM2"), "{en}");
+        assert!(en.contains("a) Yes → END"), "{en}");
         assert!(en.contains("(an amount over"), "an amount question says which amounts lead where: {en}");
         assert!(!en.contains("Cash is never accepted") && !en.contains("Decline"), "no reason or outcome: {en}");
         assert!(sheet(&pack, 1).contains("Est-ce de l'argent ?"));

@@ -57,6 +57,11 @@ def follow(settings, topic, path):
     return f"unfinished at {at}"
 
 
+def order(q):
+    """Questions in sheet order; a hesitation over the topic choice ("topic") first."""
+    return (q[:3], int(q[3:])) if q[3:].isdigit() else ("", 0)
+
+
 def main():
     rules, stories_file, answer_files = sys.argv[1], sys.argv[2], sys.argv[3:]
     settings, topics = load_pack(rules)
@@ -78,6 +83,8 @@ def main():
                 outcome = f"wrong topic ({topic['topic']['id']})"
             else:
                 outcome = follow(settings, topic, played["path"])
+            answers[(played["id"], "topic")][name] = played["topic"]
+            asked["topic"] += 1
             for q, a in played["path"]:
                 answers[(played["id"], q)][name] = str(a)
                 asked[q] += 1
@@ -94,14 +101,14 @@ def main():
     for (story, q), by_reader in answers.items():
         if len(set(by_reader.values())) > 1:
             splits[q].append(f"{story} ({', '.join(f'{r}: {a}' for r, a in sorted(by_reader.items()))})")
-    for q in sorted(set(asked) | set(hesitations), key=lambda q: (q[:3], int(q[3:]))):
+    for q in sorted(set(asked) | set(hesitations), key=order):
         print(f"| {q} | {asked[q]} | {len(hesitations[q])} | {len(splits[q])} |")
     print("\n## Splits\n")
-    for q in sorted(splits, key=lambda q: (q[:3], int(q[3:]))):
+    for q in sorted(splits, key=order):
         for s in splits[q]:
             print(f"- {q}: {s}")
     print("\n## Hesitations\n")
-    for q in sorted(hesitations, key=lambda q: (q[:3], int(q[3:]))):
+    for q in sorted(hesitations, key=order):
         for reader, story, why in hesitations[q]:
             print(f"- {q} ({reader}, {story}): {why}")
     print("\n## Plays that missed the expected outcome\n")

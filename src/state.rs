@@ -419,7 +419,7 @@ mod tests {
     #[test]
     fn answers_lead_along_the_path_to_check_answers_and_result() {
         let mut state = gifts().reduce(Action::ClickedStart);
-        for (q, o, next) in [("exchange", "no", "cash"), ("cash", "no", "giver"), ("giver", "vendor", "")] {
+        for (q, o, next) in [("exchange", "no", "solicited"), ("solicited", "no", "cash"), ("cash", "no", "giver"), ("giver", "vendor", "")] {
             state = choose(state, q, o);
             if next.is_empty() {
                 assert_eq!(state.screen, Screen::CheckAnswers);
@@ -435,7 +435,7 @@ mod tests {
     #[test]
     fn changing_an_early_answer_reroutes_and_returns_to_check_answers() {
         let mut state = gifts().reduce(Action::ClickedStart);
-        for (q, o) in [("exchange", "no"), ("cash", "no"), ("giver", "vendor")] {
+        for (q, o) in [("exchange", "no"), ("solicited", "no"), ("cash", "no"), ("giver", "vendor")] {
             state = choose(state, q, o);
         }
         let state = state.reduce(Action::ClickedChange("giver".into()));
@@ -446,13 +446,13 @@ mod tests {
         let state = choose(state, "government_unforeseen", "yes");
         assert_eq!(state.screen, Screen::CheckAnswers, "back to check answers once complete");
         let path: Vec<String> = state.evaluation().unwrap().path().map(ToString::to_string).collect();
-        assert_eq!(path, ["exchange", "cash", "giver", "government_unforeseen"]);
+        assert_eq!(path, ["exchange", "solicited", "cash", "giver", "government_unforeseen"]);
     }
 
     #[test]
     fn answers_on_a_branch_left_are_kept_but_never_count() {
         let mut state = gifts().reduce(Action::ClickedStart);
-        for (q, o) in [("exchange", "no"), ("cash", "no"), ("giver", "beneficiary"), ("token", "no")] {
+        for (q, o) in [("exchange", "no"), ("solicited", "no"), ("cash", "no"), ("giver", "beneficiary"), ("token", "no")] {
             state = choose(state, q, o);
         }
         let state = state.reduce(Action::ClickedChange("giver".into()));
@@ -553,7 +553,7 @@ mod resume_tests {
         let start = Rc::new(State::new(pack.clone(), 0, None, None, Screen::Start));
         let gifts = pack.topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
         let mut state = start.clone().reduce(Action::ChoseTopic(gifts));
-        for (q, o) in [("exchange", "no"), ("cash", "yes")] {
+        for (q, o) in [("exchange", "no"), ("solicited", "no"), ("cash", "yes"), ("money_private", "no")] {
             state = state.reduce(Action::ChoseAnswer { question: q.into(), answer: Answer::Choice(o.into()) });
         }
         assert_eq!(state.screen, Screen::CheckAnswers);

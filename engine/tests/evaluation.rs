@@ -113,6 +113,7 @@ fn an_unanswered_question_on_the_path_is_asked_next() {
     assert!(matches!(evaluation.end, End::Ask(q) if q.id == topic.start));
     let mut answers = Answers::new();
     answers.insert("exchange".into(), Answer::Choice("no".into()));
+    answers.insert("solicited".into(), Answer::Choice("no".into()));
     answers.insert("giver".into(), Answer::Choice("vendor".into()));
     let evaluation = evaluate(pack(), topic, &answers);
     assert!(matches!(evaluation.end, End::Ask(q) if q.id.as_str() == "cash"), "cash is asked before the giver counts");
@@ -122,7 +123,7 @@ fn an_unanswered_question_on_the_path_is_asked_next() {
 fn amounts_compare_with_the_threshold_setting() {
     let topic = pack().topic(&"gifts".into()).unwrap();
     let limit = pack().amount_setting(&"nominal_threshold".into()).unwrap();
-    let base = [("exchange", "no"), ("cash", "no"), ("giver", "outside"), ("award", "no")];
+    let base = [("exchange", "no"), ("solicited", "no"), ("cash", "no"), ("giver", "outside"), ("award", "no")];
     let next_after = |amount: u64| {
         let mut answers: Answers = base.iter().map(|(q, o)| ((*q).into(), Answer::Choice((*o).into()))).collect();
         answers.insert("outside_value".into(), Answer::Amount(ethics_engine::Amount(amount)));

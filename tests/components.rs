@@ -118,16 +118,18 @@ async fn answers_lead_to_check_answers_and_a_result_with_its_reasons() {
     let (handle, root) = mount().await;
     click(&root, ".ea-button--start").await;
     choose(&root, "ea-exchange-no").await;
+    choose(&root, "ea-solicited-no").await;
     choose(&root, "ea-cash-yes").await;
+    choose(&root, "ea-money_private-no").await;
     assert_eq!(text(&root, "h1"), "Check your answers");
-    assert_eq!(root.query_selector_all(".ea-summary-list__row").unwrap().length(), 2);
+    assert_eq!(root.query_selector_all(".ea-summary-list__row").unwrap().length(), 4);
     click(&root, ".ea-main > .ea-button").await;
     assert_eq!(text(&root, "h1"), "This is not permitted");
     let rules: Vec<String> = {
         let steps = root.query_selector_all(".ea-trace__step").unwrap();
         (0..steps.length()).map(|i| steps.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-rule").unwrap()).collect()
     };
-    assert_eq!(rules, ["gifts_no_exchange", "gifts_cash"]);
+    assert_eq!(rules, ["gifts_no_exchange", "gifts_not_solicited", "gifts_money", "gifts_cash"]);
     assert!(text(&root, ".ea-trace").contains("Common practice: cash and cash equivalents"));
     click_labelled(&root, "button", "Start again").await;
     assert_eq!(text(&root, "h1"), "Get advice on a gift, hospitality or an honour", "start again");

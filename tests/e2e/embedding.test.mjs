@@ -85,7 +85,7 @@ test('hostile global CSS does not change the widget, and the widget does not cha
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.locator('label[for="ea-exchange-no"]').click();
   await page.getByRole('button', { name: 'Continuer' }).click();
-  assert.match(new URL(page.url()).hash, /#\/gifts\/cash$/);
+  assert.match(new URL(page.url()).hash, /#\/gifts\/solicited$/);
   await page.context().close();
 });
 

@@ -20,10 +20,11 @@ test('a colleague gift is completed by clicking labels and ends in "This is fine
   const page = await openAdvisor(browser);
   await start(page);
   await answer(page, 'No');                                   // exchange
+  await answer(page, 'No');                                   // solicited
   await answer(page, 'No');                                   // cash
   assert.equal(await heading(page).textContent(), 'Who is offering it?');
   await answer(page, 'A colleague at the Organization');
-  assert.match(await heading(page).textContent(), /colleague's gift worth/);
+  assert.match(await heading(page).textContent(), /About how much is the gift worth/);
   await answerAmount(page, '15');
   assert.match(await heading(page).textContent(), /reasonable person/);
   await answer(page, 'No');
@@ -46,19 +47,20 @@ test('changing the giver from check answers re-routes, and the old branch no lon
   await start(page);
   await answer(page, 'No');
   await answer(page, 'No');
-  await answer(page, 'Someone who benefits from the work of the Organization');
-  await answer(page, 'No');                                   // not a token
+  await answer(page, 'No');
+  await answer(page, 'A person or community that a programme of the Organization helps');
+  await answer(page, 'No');                                   // it has a value in money
   assert.equal(await heading(page).textContent(), 'Check your answers');
-  assert.equal(await page.locator('.ea-summary-list a[href^="#/gifts/"]').count(), 4, 'one Change link per answer on the path');
+  assert.equal(await page.locator('.ea-summary-list a[href^="#/gifts/"]').count(), 5, 'one Change link per answer on the path');
   await page.getByRole('link', { name: 'Change Who is offering it?' }).click();
   assert.equal(await heading(page).textContent(), 'Who is offering it?');
-  assert.equal(await page.getByLabel('Someone who benefits from the work of the Organization').isChecked(), true, 'the earlier answer is shown');
-  await answer(page, 'A government, or someone acting for one');
+  assert.equal(await page.getByLabel('A person or community that a programme of the Organization helps').isChecked(), true, 'the earlier answer is shown');
+  await answer(page, 'A government body or official');
   assert.match(await heading(page).textContent(), /already been delivered/);
   await answer(page, 'Yes');
   assert.equal(await heading(page).textContent(), 'Check your answers', 'back to check answers once the new path is complete');
   const text = await page.locator('.ea-summary-list').textContent();
-  assert.doesNotMatch(text, /token/, 'the beneficiary branch is gone');
+  assert.doesNotMatch(text, /no value in money/, 'the beneficiary branch is gone');
   await page.getByRole('button', { name: 'See the result' }).click();
   assert.equal(await heading(page).textContent(), 'Accept it on behalf of the Organization and hand it over');
   await page.context().close();
@@ -85,8 +87,9 @@ test('an amount that is not a number is refused with a clear message', async () 
   await start(page);
   await answer(page, 'No');
   await answer(page, 'No');
-  await answer(page, 'Another outside person or organization linked to your work');
   await answer(page, 'No');
+  await answer(page, 'Anyone else outside the Organization: a person, a business or another organization');
+  await answer(page, 'No');                                   // no award with money
   await answerAmount(page, 'about ten');
   assert.match(await page.locator('#error-summary').textContent(), /Enter the amount as a number/);
   await page.getByLabel('I do not know its value').check();
@@ -98,17 +101,22 @@ test('an amount that is not a number is refused with a clear message', async () 
 test('the browser back button returns to the previous question with its answer kept', async () => {
   const page = await openAdvisor(browser);
   await start(page);
-  await answer(page, 'No');
-  await answer(page, 'Yes');                                  // cash: yes → decline
+  await answer(page, 'No');                                   // exchange
+  await answer(page, 'No');                                   // solicited
+  await answer(page, 'Yes');                                  // cash
+  await answer(page, 'No');                                   // not from private life → decline
   assert.equal(await heading(page).textContent(), 'Check your answers');
   await page.goBack();
-  assert.equal(await heading(page).textContent(), 'Is it cash, or something as good as cash?');
+  assert.match(await heading(page).textContent(), /^Does the money come from someone in your private life/);
+  await page.goBack();
+  assert.equal(await heading(page).textContent(), 'Is it money in any form?');
   assert.equal(await page.getByLabel('Yes', { exact: true }).isChecked(), true);
   await page.goBack();
-  assert.match(await heading(page).textContent(), /in return for something/);
+  await page.goBack();
+  assert.match(await heading(page).textContent(), /asked you to do something in your work in return/);
   assert.doesNotMatch(page.url(), /yes|no=/i, 'answers never appear in the address');
   await page.getByRole('link', { name: 'Back' }).click();
   assert.notEqual(await heading(page).textContent(), await page.title(), 'left the questions');
-  assert.doesNotMatch(await heading(page).textContent(), /in return for something/);
+  assert.doesNotMatch(await heading(page).textContent(), /in return/);
   await page.context().close();
 });

@@ -25,7 +25,7 @@ test('switching language mid-way keeps the answers and the question on screen', 
   await page.getByRole('button', { name: 'Español' }).click();
   const spanish = await heading(page).textContent();
   assert.notEqual(spanish, french, 'the question is now in Spanish');
-  assert.match(new URL(page.url()).hash, /#\/gifts\/cash$/, 'still on the same question');
+  assert.match(new URL(page.url()).hash, /#\/gifts\/solicited$/, 'still on the same question');
   assert.deepEqual(await pageLang(page), ['es', 'es']);
   await page.getByRole('link', { name: 'Atrás' }).click();
   assert.equal(await page.locator('#ea-exchange-no').isChecked(), true, 'the answer given in French is kept');
@@ -48,7 +48,7 @@ test('amounts are written as each language writes them', async () => {
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.locator('input[data-topic="gifts"]').check();
   await page.getByRole('button', { name: 'Continuer' }).click();
-  for (const [question, option] of [['exchange', 'no'], ['cash', 'no'], ['giver', 'outside'], ['award', 'no']]) {
+  for (const [question, option] of [['exchange', 'no'], ['solicited', 'no'], ['cash', 'no'], ['giver', 'outside'], ['award', 'no']]) {
     await page.locator(`label[for="ea-${question}-${option}"]`).click();
     await page.getByRole('button', { name: 'Continuer' }).click();
   }

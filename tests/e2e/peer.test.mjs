@@ -62,7 +62,7 @@ for (const c of gifts) {
 test('SurveyJS peer: French and Spanish switch its questions and its own buttons', async () => {
   const page = await openPeer();
   await page.locator('[data-name="exchange"] input[value="no"]').check({ force: true });
-  for (const [lang, next, words] of [['fr', 'Suivant', 'Vous est-il offert'], ['es', 'Siguiente', '¿Se le ofrece']]) {
+  for (const [lang, next, words] of [['fr', 'Suivant', 'une contrepartie'], ['es', 'Siguiente', 'a cambio de lo que le ofrecen']]) {
     await page.locator('#language').selectOption(lang);
     await page.locator(`.sd-navigation__next-btn[value="${next}"]`).waitFor();
     assert.match(await page.locator('[data-name="exchange"]').textContent(), new RegExp(words));

@@ -88,7 +88,7 @@ async fn a_question_is_the_legend_and_h1_with_labelled_radios_and_focus_on_the_h
     let (handle, root) = mount().await;
     click(&root, ".ea-button--start").await;
     let heading = find(&root, "fieldset > legend > h1#page-heading").expect("the question is the legend's h1");
-    assert!(heading.text_content().unwrap().starts_with("Is it offered in return"));
+    assert!(heading.text_content().unwrap().starts_with("Has the giver asked you"));
     assert_eq!(focused_id(), "page-heading");
     let radios = root.query_selector_all("input[type=radio][name=answer]").unwrap();
     assert_eq!(radios.length(), 3, "yes, no and I do not know");
@@ -160,7 +160,7 @@ async fn without_a_topic_the_start_page_leads_to_the_triage_question() {
         assert_eq!(focused_id(), "error-summary", "no topic chosen");
         let gifts = pack.topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
         choose(&root, &format!("ea-topic-{gifts}")).await;
-        assert!(text(&root, "h1").starts_with("Is it offered in return"));
+        assert!(text(&root, "h1").starts_with("Has the giver asked you"));
         assert_eq!(document().location().unwrap().hash().unwrap(), "#/gifts/exchange");
     }
     unmount(handle, root);

@@ -362,7 +362,7 @@ pub struct TopicFigures {
     pub longest_hint_words: usize,
     /// Over every question and hint of the topic, read as one text.
     pub readability: Option<Readability>,
-    /// The questions whose own readability misses the limit (excused or not).
+    /// The hardest question to read, with its own score.
     pub hardest: Option<(String, f64)>,
 }
 

@@ -32,7 +32,7 @@ function widgetStyles(page) {
 
 test('data-lang and data-topic from the host element are honoured', async () => {
   const page = await openAdvisor(browser, { url: host('plain') });
-  assert.match(await heading(page).textContent(), /^Obtenez un avis sur un cadeau/);
+  assert.match(await heading(page).textContent(), /^Obtenir un avis sur un cadeau/);
   assert.equal(await page.locator('.ethics-advisor').getAttribute('lang'), 'fr');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host page's own language is left alone");
   await page.getByRole('button', { name: 'Commencer' }).click();

@@ -79,7 +79,7 @@ mod tests {
         let topic = pack.topic(&"gifts".into()).unwrap();
         let text = summary_text(&pack, 0, crate::i18n::messages("en"), topic, &answers).unwrap();
         assert!(text.contains("Result: This is not permitted"), "{text}");
-        assert!(text.contains("- Is it money in any form? Yes"), "{text}");
+        assert!(text.contains("- Is it money, or something that works like money? Yes"), "{text}");
         assert!(text.contains("Cash and cash equivalents, such as gift cards, vouchers and tickets, are never acceptable"), "{text}");
         assert!(text.contains("1. Decline politely."), "{text}");
         assert!(!text.contains('{'), "placeholders filled: {text}");

@@ -88,7 +88,7 @@ pub mod wording;
 pub use eval::{evaluate, Answer, Answers, End, Evaluation, Step};
 pub use ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};
 pub use pack::{
-    Amount, AnswerOption, Basis, BuiltinOption, Input, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
+    Amount, AnswerOption, Basis, BuiltinOption, Input, Lint, LintException, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
     Setting, SettingStatus, SettingValue, Source, Topic,
 };
 pub use paths::{all_paths, Path};

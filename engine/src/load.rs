@@ -8,7 +8,7 @@
 use crate::error::{from_toml, line_of, PackError};
 use crate::ids::OptionId;
 use crate::pack::{
-    Amount, AnswerOption, Basis, BuiltinOption, Input, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
+    Amount, AnswerOption, Basis, BuiltinOption, Input, LintException, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
     Setting, SettingStatus, SettingValue, Source, Topic,
 };
 use crate::source::{BasisSrc, InputSrc, PackFile, QuestionSrc, RuleSrc, Sp, StatusSrc, TextSrc};
@@ -559,7 +559,12 @@ impl<'s> Checker<'s> {
                 many => self.error(Some(line), format!("answer {:?} to {what} is matched by more than one rule: {}", option.id.as_str(), many.join(", "))),
             }
         }
-        Question { id: qid.as_str().into(), ask, hint, input, options, rules }
+        let exceptions = q
+            .exception
+            .iter()
+            .map(|e| LintException { lint: *e.lint.get_ref(), lang: e.lang.as_ref().map(|l| l.get_ref().clone()), reason: e.reason.get_ref().clone() })
+            .collect();
+        Question { id: qid.as_str().into(), ask, hint, input, options, rules, exceptions }
     }
 
     fn rule(&mut self, question: &str, r: &RuleSrc, options: &[AnswerOption], refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Option<Rule> {

@@ -176,6 +176,42 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     /// Validation guarantees each option is matched by exactly one rule.
     pub rules: Vec<Rule>,
+    /// The wording lints this question is excused from, with the reviewers' reasons.
+    pub exceptions: Vec<LintException>,
+}
+
+/// The wording lints of `check-rules` (see `wording`), as a pack names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lint {
+    QuestionLength,
+    HintLength,
+    OptionLength,
+    YesNoOr,
+    YesNoShape,
+    Readability,
+}
+
+impl Lint {
+    /// The name a pack uses for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lint::QuestionLength => "question_length",
+            Lint::HintLength => "hint_length",
+            Lint::OptionLength => "option_length",
+            Lint::YesNoOr => "yes_no_or",
+            Lint::YesNoShape => "yes_no_shape",
+            Lint::Readability => "readability",
+        }
+    }
+}
+
+/// A reviewed exception to one wording lint, in one language or in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LintException {
+    pub lint: Lint,
+    pub lang: Option<String>,
+    pub reason: String,
 }
 
 /// How a question is answered.

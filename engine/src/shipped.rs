@@ -4,8 +4,8 @@
 //! beside each other, a text's English, French and Spanish push the previous use of a
 //! phrase in the same language out of reach; laid out one language after another, each
 //! language's phrases repeat close by. The structure keeps each text empty, and
-//! [`ShippedPack::join`] fills them back in the same order. Reviewers' notes on settings are
-//! left out: the app never shows them.
+//! [`ShippedPack::join`] fills them back in the same order. Reviewers' notes on settings,
+//! and their reasons for wording-lint exceptions, are left out: the app never shows them.
 
 use crate::pack::{OptionLabel, Pack, SettingValue};
 use crate::text::Text;
@@ -33,6 +33,9 @@ impl ShippedPack {
         }
         for setting in &mut pack.settings {
             setting.note.clear();
+        }
+        for question in pack.topics.iter_mut().flat_map(|t| &mut t.questions) {
+            question.exceptions.clear();
         }
         ShippedPack { structure: pack, texts }
     }

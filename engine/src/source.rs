@@ -135,7 +135,7 @@ pub struct QuestionSrc {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExceptionSrc {
-    pub lint: Sp<crate::wording::Lint>,
+    pub lint: Sp<crate::pack::Lint>,
     pub lang: Option<Sp<String>>,
     pub reason: Sp<String>,
 }

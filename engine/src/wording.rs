@@ -13,33 +13,8 @@
 use crate::error::{line_of, PackError};
 use crate::pack::{Input, OptionLabel, Pack, Question};
 use crate::source::{PackFile, QuestionSrc};
-use serde::Deserialize;
-use std::fmt;
 
-/// The wording lints a question can be excused from, as a pack names them.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "snake_case")]
-pub enum Lint {
-    QuestionLength,
-    HintLength,
-    OptionLength,
-    YesNoOr,
-    YesNoShape,
-    Readability,
-}
-
-impl fmt::Display for Lint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lint::QuestionLength => "question_length",
-            Lint::HintLength => "hint_length",
-            Lint::OptionLength => "option_length",
-            Lint::YesNoOr => "yes_no_or",
-            Lint::YesNoShape => "yes_no_shape",
-            Lint::Readability => "readability",
-        })
-    }
-}
+pub use crate::pack::Lint;
 
 /// What a language allows. Word limits follow the content style (a question under about 20
 /// words, a hint under about 35); French and Spanish say the same in about a fifth more
@@ -245,7 +220,7 @@ pub fn lint(pack: &Pack, files: &[(&str, &str, PackFile)]) -> Vec<PackError> {
                         let line = text_line(content, src, finding.key, finding.option.as_deref(), &finding.lang);
                         let reason = format!(
                             "question {:?} ({}): {}; shorten or reword it, or write a [[question.exception]] with lint = \"{}\" and its reason",
-                            src.id.get_ref(), finding.lang, finding.message, finding.lint
+                            src.id.get_ref(), finding.lang, finding.message, finding.lint.id()
                         );
                         errors.push(PackError { file: file.to_string(), line: Some(line), reason });
                     }
@@ -253,7 +228,7 @@ pub fn lint(pack: &Pack, files: &[(&str, &str, PackFile)]) -> Vec<PackError> {
             }
             for (exception, used) in src.exception.iter().zip(used) {
                 let line = line_of(content, exception.lint.span().start);
-                let what = format!("question {:?}: the exception to {}", src.id.get_ref(), exception.lint.get_ref());
+                let what = format!("question {:?}: the exception to {}", src.id.get_ref(), exception.lint.get_ref().id());
                 if let Some(lang) = exception.lang.as_ref().filter(|l| pack.language(l.get_ref()).is_none()) {
                     errors.push(PackError { file: file.to_string(), line: Some(line), reason: format!("{what} names language {:?}, which the pack does not have", lang.get_ref()) });
                 }

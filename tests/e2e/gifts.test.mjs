@@ -109,7 +109,7 @@ test('the browser back button returns to the previous question with its answer k
   await page.goBack();
   assert.match(await heading(page).textContent(), /^Does the money come from someone in your private life/);
   await page.goBack();
-  assert.equal(await heading(page).textContent(), 'Is it money in any form?');
+  assert.equal(await heading(page).textContent(), 'Is it money, or something that works like money?');
   assert.equal(await page.getByLabel('Yes', { exact: true }).isChecked(), true);
   await page.goBack();
   await page.goBack();

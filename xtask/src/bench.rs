@@ -90,7 +90,7 @@ fn embedded_data_sizes() -> Result<(u64, u64), String> {
 /// from an optimized build that keeps function names (`wasm-opt -Oz -g`: the code as shipped,
 /// plus a names section).
 fn twiggy_top(tools: &Tools, count: usize) -> Result<Vec<(String, u64)>, String> {
-    let folder = build::Variant::Staff.bindgen_dir();
+    let folder = build::Variant::Staff.bindgen_dir(build::Profile::Release);
     let named = folder.join("ethics_advisor_named.wasm");
     run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "-g"]).arg(folder.join("ethics_advisor_bg.wasm")).arg("-o").arg(&named))?;
     let out = Command::new("twiggy").args(["top", "-n", &(count + 1).to_string(), "--format", "csv"]).arg(&named).output().map_err(|e| format!("cannot run twiggy: {e}"))?;

@@ -4,7 +4,7 @@
 //! in `dist/trainer/`.
 
 use crate::setup::Tools;
-use crate::{root, run_cmd};
+use crate::{root, run_cmd, run_cmd_keeping_errors, stamps};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,33 +38,76 @@ impl Variant {
         }
     }
 
-    /// The folder of its wasm-bindgen output.
-    pub fn bindgen_dir(self) -> PathBuf {
-        self.target_dir().join("wasm-bindgen")
+    /// The folder of its wasm-bindgen output for a profile.
+    pub fn bindgen_dir(self, profile: Profile) -> PathBuf {
+        match profile {
+            Profile::Release => self.target_dir().join("wasm-bindgen"),
+            Profile::Dev => self.target_dir().join("wasm-bindgen-dev"),
+        }
     }
 }
 
-/// Compiles the app and optimizes the wasm and the glue.
-pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
+/// How a build is made: for staff (optimized, minified), or for the edit loop of `serve`
+/// (cargo's dev profile, incremental, nothing optimized after it).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Profile {
+    Release,
+    Dev,
+}
+
+/// Compiles the app for wasm32 and runs wasm-bindgen on it, unless the wasm is what it was;
+/// returns the folder of the glue and the wasm. A development build keeps cargo's output
+/// (errors included) to return it, so that `serve` can show it in the page.
+fn compile(variant: Variant, profile: Profile) -> Result<PathBuf, String> {
     let mut cargo = Command::new("cargo");
-    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor"]);
+    cargo.args(["build", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor"]);
+    if profile == Profile::Release {
+        cargo.arg("--release");
+    }
     if variant == Variant::Staff {
         cargo.arg("--no-default-features");
     }
-    run_cmd(cargo.arg("--target-dir").arg(variant.target_dir()))?;
-    let out = variant.bindgen_dir();
-    run_cmd(Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-name", "ethics_advisor", "--out-dir"]).arg(&out).arg(
-        variant.target_dir().join("wasm32-unknown-unknown/release/ethics-advisor.wasm"),
-    ))?;
+    cargo.arg("--target-dir").arg(variant.target_dir());
+    match profile {
+        Profile::Release => run_cmd(&mut cargo)?,
+        Profile::Dev => run_cmd_keeping_errors(&mut cargo)?,
+    }
+    let folder = if profile == Profile::Release { "release" } else { "debug" };
+    let wasm = variant.target_dir().join("wasm32-unknown-unknown").join(folder).join("ethics-advisor.wasm");
+    let out = variant.bindgen_dir(profile);
+    let args = ["--target", "web", "--no-typescript", "--out-name", "ethics_advisor", "--out-dir"];
+    stamps::run_if_changed(&out.join("ethics_advisor_bg.wasm"), &[&wasm], &format!("wasm-bindgen {}", args.join(" ")), || {
+        run_cmd(Command::new("wasm-bindgen").args(args).arg(&out).arg(&wasm))
+    })?;
+    Ok(out)
+}
+
+/// Compiles the app and optimizes the wasm and the glue, skipping each step whose input is
+/// unchanged.
+pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
+    let out = compile(variant, Profile::Release)?;
     let wasm = out.join("ethics_advisor_opt.wasm");
     // -Oz without `-all`, which makes Chromium refuse the module (shared/toolchain-notes.md);
     // --converge repeats the passes while they still shrink it; the custom sections naming
     // the compiler and its target features serve no browser.
-    run_cmd(Command::new(&tools.wasm_opt).args(["-Oz", "--converge", "--strip-producers", "--strip-target-features"]).arg(out.join("ethics_advisor_bg.wasm")).arg("-o").arg(&wasm))?;
+    let opt = ["-Oz", "--converge", "--strip-producers", "--strip-target-features"];
+    let raw = out.join("ethics_advisor_bg.wasm");
+    stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {}", opt.join(" ")), || {
+        run_cmd(Command::new(&tools.wasm_opt).args(opt).arg(&raw).arg("-o").arg(&wasm))
+    })?;
     // The glue minified; `__wbg_init` keeps its name, as the single file's loader calls it.
     let glue = out.join("ethics_advisor.min.js");
-    run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(["--module", "--compress", "--mangle", "reserved=['__wbg_init']", "--output"]).arg(&glue))?;
+    let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init']", "--output"];
+    stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
+        run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
+    })?;
     Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?) })
+}
+
+/// The app as the edit loop builds it: trainer mode included, nothing optimized.
+pub fn dev() -> Result<Artifacts, String> {
+    let out = compile(Variant::Full, Profile::Dev)?;
+    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)? })
 }
 
 /// CSS without comments and without the spaces no browser needs. Quoted strings are kept
@@ -164,7 +207,7 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
 }
 
 /// The files an intranet page embeds, in `folder`.
-fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
+pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
     copy(&artifacts.glue, &folder.join("ethics_advisor.js"))?;
@@ -213,7 +256,7 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+pub fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 

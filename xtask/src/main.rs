@@ -10,6 +10,7 @@ mod scaling;
 mod serve;
 mod setup;
 mod sheets;
+mod stamps;
 mod test;
 #[cfg(test)]
 mod tidy;
@@ -19,7 +20,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
-  serve [--port N]     install what is missing, build, and serve the app on http://127.0.0.1:8080
+  serve [--port N] [--release]
+                       install what is missing, build, serve the app on http://127.0.0.1:8080, and rebuild
+                       on every change: a development build whose page reloads itself (default), or the
+                       release build in dist/ (--release); steps whose inputs did not change are skipped
   test                 install what is missing and run every test layer
   e2e                  only the end-to-end browser tests (served app and single file)
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
@@ -86,9 +90,13 @@ fn put_tools_on_path() {
     }
 }
 
-/// The repository root (xtask lives one level below it).
+/// The project xtask works on: this checkout, or the copy named by `ETHICS_ADVISOR_ROOT` (the
+/// test of `serve`'s edit loop runs it on a copy, so that its edits never touch this tree).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repository").to_path_buf()
+    match std::env::var_os("ETHICS_ADVISOR_ROOT") {
+        Some(copy) => PathBuf::from(copy),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repository").to_path_buf(),
+    }
 }
 
 /// Runs a command in the repository root, echoing it; fails with its exit status.
@@ -101,4 +109,20 @@ pub fn run_cmd(cmd: &mut std::process::Command) -> Result<(), String> {
     } else {
         Err(format!("`{shown}` failed ({status})"))
     }
+}
+
+/// Runs a command in the repository root like [`run_cmd`], but keeps its error output: on
+/// failure the error is what the command said went wrong (cargo's errors with their files and
+/// lines), without its progress lines.
+pub fn run_cmd_keeping_errors(cmd: &mut std::process::Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}").replace('"', "");
+    println!("$ {shown}");
+    let out = cmd.current_dir(root()).output().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    let said = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        return Ok(());
+    }
+    let progress = ["Compiling ", "Finished ", "Blocking ", "Building ", "Checking ", "Running ", "Updating ", "Locking ", "Downloaded ", "Downloading "];
+    let errors: Vec<&str> = said.lines().filter(|l| !progress.iter().any(|p| l.trim_start().starts_with(p))).collect();
+    Err(errors.join("\n").trim().to_owned())
 }

@@ -101,6 +101,13 @@ pub fn write_topic(pack: &Pack, topic: usize, copy: usize) -> String {
         if q.options.iter().any(|o| o.label == OptionLabel::Builtin(BuiltinOption::DontKnow)) {
             out.push_str("dont_know = true\n");
         }
+        for e in &q.exceptions {
+            let _ = writeln!(out, "[[question.exception]]\nlint = {}", quoted(e.lint.id()));
+            if let Some(lang) = &e.lang {
+                let _ = writeln!(out, "lang = {}", quoted(lang));
+            }
+            let _ = writeln!(out, "reason = {}", quoted(&e.reason));
+        }
         for o in &q.options {
             if let OptionLabel::Pack { label, hint } = &o.label {
                 let _ = writeln!(out, "[[question.option]]\nid = {}", quoted(o.id.as_str()));

@@ -12,10 +12,15 @@ pub struct Tools {
     pub terser: PathBuf,
 }
 
-/// Everything `build` and `serve` need.
-pub fn ensure_build_tools() -> Result<Tools, String> {
+/// What a development build needs (`serve` without `--release`): no optimizer, no minifier.
+pub fn ensure_dev_tools() -> Result<(), String> {
     ensure_wasm_target()?;
-    ensure_wasm_bindgen()?;
+    ensure_wasm_bindgen()
+}
+
+/// Everything a release build needs.
+pub fn ensure_build_tools() -> Result<Tools, String> {
+    ensure_dev_tools()?;
     ensure_node()?;
     ensure_npm_packages()?;
     Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt"), terser: root().join("node_modules/.bin/terser") })

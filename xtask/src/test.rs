@@ -1,11 +1,16 @@
 //! `cargo xtask test`: installs what is missing, then runs every test layer in turn — engine
 //! and tooling natively (unit, property, fixture, case-file, tidy), the app's state natively,
 //! the rule pack and case library, components in headless Chromium, and end-to-end journeys
-//! against the served release build — and ends with one line: "N passed, N failed".
+//! against the served release build, and `serve`'s edit loop on a copy of the project — and
+//! ends with one line: "N passed, N failed".
 
 use crate::{bench, build, cases, root, run_cmd, serve, setup};
+use std::io::BufRead;
 use std::net::TcpListener;
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::Duration;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if !args.is_empty() {
@@ -37,6 +42,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         layer("size budget of the single file", bench::check_size_budget());
         layer("end-to-end in Chromium: the served app and the single file from file://", end_to_end());
     }
+    layer("edit loop: `serve` rebuilds and reloads the page after an edit, and shows a broken one (on a copy)", edit_loop());
 
     let failed: Vec<&str> = layers.iter().filter(|(_, r)| r.is_err()).map(|(n, _)| *n).collect();
     let passed = layers.len() - failed.len();
@@ -96,4 +102,101 @@ fn end_to_end() -> Result<(), String> {
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
             .env("PEER_FILE", peer),
     )
+}
+
+/// `serve`'s edit loop, on a copy of the project's tracked files in `target/serve-copy/` (its
+/// edits never touch this tree; the copy keeps its own `target/` between runs): this xtask
+/// serves the copy in development mode, and a browser script edits a rule text, breaks the
+/// pack and mends it, watching the page.
+fn edit_loop() -> Result<(), String> {
+    let copy = root().join("target/serve-copy");
+    sync_tracked_files(&copy)?;
+    let port = TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map_err(|e| format!("no free loopback port: {e}"))?.port();
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this xtask: {e}"))?;
+    let mut server = Command::new(exe)
+        .args(["serve", "--port", &port.to_string()])
+        .env("ETHICS_ADVISOR_ROOT", &copy)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start serve: {e}"))?;
+    // Every line the server prints is echoed and kept: the test reads the terminal too.
+    let said = Arc::new(Mutex::new(String::new()));
+    let (ready_tx, ready_rx) = mpsc::channel();
+    let pipes: Vec<Box<dyn std::io::Read + Send>> = vec![Box::new(server.stdout.take().expect("piped")), Box::new(server.stderr.take().expect("piped"))];
+    for pipe in pipes {
+        let (said, ready) = (said.clone(), ready_tx.clone());
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                println!("  serve| {line}");
+                if line.starts_with("serve: serving") {
+                    let _ = ready.send(());
+                }
+                if let Ok(mut said) = said.lock() {
+                    said.push_str(&line);
+                    said.push('\n');
+                }
+            }
+        });
+    }
+    // A cold copy compiles the app's dependencies once: minutes on a fresh machine.
+    let result = match ready_rx.recv_timeout(Duration::from_secs(1200)) {
+        Err(_) => Err("serve did not start serving within 20 minutes".to_owned()),
+        Ok(()) => run_cmd(
+            Command::new("node")
+                .args(["--test", "tests/e2e/edit-loop.check.mjs"])
+                .env("DEV_URL", format!("http://127.0.0.1:{port}/"))
+                .env("COPY_DIR", &copy),
+        )
+        .and_then(|()| {
+            let said = said.lock().map(|s| s.clone()).unwrap_or_default();
+            // The broken edit is in the terminal too, with its file and line.
+            match said.lines().find(|l| l.contains("1_gifts.toml:") && l.contains("exchang")) {
+                Some(_) => Ok(()),
+                None => Err("serve's terminal did not name the broken rule file and line".to_owned()),
+            }
+        }),
+    };
+    let _ = server.kill();
+    let _ = server.wait();
+    sync_tracked_files(&copy)?;
+    result
+}
+
+/// Makes `copy` hold exactly the files git tracks here, writing only those whose bytes
+/// differ, so that cargo's fingerprints in the copy stay warm.
+fn sync_tracked_files(copy: &Path) -> Result<(), String> {
+    let listed = Command::new("git").args(["ls-files", "-z"]).current_dir(root()).output().map_err(|e| format!("cannot run git ls-files: {e}"))?;
+    if !listed.status.success() {
+        return Err("git ls-files failed: the edit-loop test copies the tracked files".into());
+    }
+    let files: Vec<String> = String::from_utf8_lossy(&listed.stdout).split('\0').filter(|f| !f.is_empty()).map(str::to_owned).collect();
+    for file in &files {
+        let (from, to) = (root().join(file), copy.join(file));
+        let Ok(bytes) = std::fs::read(&from) else { continue }; // deleted in the work tree
+        if std::fs::read(&to).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::create_dir_all(to.parent().expect("a file has a folder")).map_err(|e| format!("cannot create a folder for {}: {e}", to.display()))?;
+            std::fs::write(&to, &bytes).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+        }
+    }
+    // What the copy has beyond them (a file since removed here) would change its build.
+    for folder in ["rules", "tests/cases", "src", "styles", "engine/src"] {
+        remove_untracked(&copy.join(folder), copy, &files)?;
+    }
+    Ok(())
+}
+
+fn remove_untracked(folder: &Path, copy: &Path, tracked: &[String]) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(folder) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            remove_untracked(&path, copy, tracked)?;
+        } else if let Ok(relative) = path.strip_prefix(copy) {
+            if !tracked.iter().any(|t| Path::new(t) == relative) {
+                std::fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -101,3 +101,11 @@ test('the page carries the strict Content Security Policy', async () => {
   assert.deepEqual(page.record.requests.filter((u) => !u.startsWith('data:')), [BASE_URL], 'one request: the page itself');
   await page.context().close();
 });
+
+test('the release build has no reload channel: that is only in the development server of `serve`', async () => {
+  const events = await fetch(new URL('__dev/events', BASE_URL));
+  assert.equal(events.status, 404);
+  const page = await (await fetch(BASE_URL)).text();
+  assert.doesNotMatch(page, /dev-reload|EventSource|__dev/);
+  assert.match(page, /connect-src 'none'/);
+});

@@ -130,19 +130,21 @@ fn edit_loop() -> Result<(), String> {
             for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
                 println!("  serve| {line}");
                 if line.starts_with("serve: serving") {
-                    let _ = ready.send(());
+                    let _ = ready.send(true);
                 }
                 if let Ok(mut said) = said.lock() {
                     said.push_str(&line);
                     said.push('\n');
                 }
             }
+            let _ = ready.send(false); // the server has stopped
         });
     }
     // A cold copy compiles the app's dependencies once: minutes on a fresh machine.
     let result = match ready_rx.recv_timeout(Duration::from_secs(1200)) {
         Err(_) => Err("serve did not start serving within 20 minutes".to_owned()),
-        Ok(()) => run_cmd(
+        Ok(false) => Err("serve stopped before it was serving (its output is above)".to_owned()),
+        Ok(true) => run_cmd(
             Command::new("node")
                 .args(["--test", "tests/e2e/edit-loop.check.mjs"])
                 .env("DEV_URL", format!("http://127.0.0.1:{port}/"))

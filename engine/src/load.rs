@@ -63,8 +63,9 @@ pub fn from_sources(files: &[(String, String)]) -> Result<Pack, Vec<PackError>> 
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut checker = Checker { errors, languages: Vec::new(), file: "", content: "" };
-    let pack = checker.pack(&parsed);
+    let docs: Vec<(Doc<'_>, &PackFile)> = parsed.iter().map(|(file, content, pack_file)| (Doc { file, content }, pack_file)).collect();
+    let mut checker = Checker { errors, languages: Vec::new() };
+    let pack = checker.pack(&docs);
     if !checker.errors.is_empty() {
         return Err(checker.errors);
     }
@@ -88,27 +89,15 @@ impl std::fmt::Display for Place {
     }
 }
 
-/// A question as validation sees it: its compiled form plus the spans of its parts.
-struct QuestionDraft<'s> {
-    question: Question,
-    src: &'s QuestionSrc,
+/// One file of the pack as errors name it: its name, and the text its lines are counted in.
+/// Every check that can fail is handed the file it reads, so no error can name another.
+#[derive(Clone, Copy)]
+struct Doc<'s> {
     file: &'s str,
     content: &'s str,
 }
 
-struct Checker<'s> {
-    errors: Vec<PackError>,
-    languages: Vec<String>,
-    file: &'s str,
-    content: &'s str,
-}
-
-impl<'s> Checker<'s> {
-    fn at(&mut self, file: &'s str, content: &'s str) {
-        self.file = file;
-        self.content = content;
-    }
-
+impl Doc<'_> {
     fn line<T>(&self, spanned: &Sp<T>) -> usize {
         line_of(self.content, spanned.span().start)
     }
@@ -116,42 +105,69 @@ impl<'s> Checker<'s> {
     fn place<T>(&self, spanned: &Sp<T>) -> Place {
         Place { file: self.file.to_owned(), line: self.line(spanned) }
     }
+}
 
-    fn error(&mut self, line: Option<usize>, reason: String) {
-        self.errors.push(PackError { file: self.file.to_owned(), line, reason });
+/// A question as validation sees it: its compiled form plus the spans of its parts.
+struct QuestionDraft<'s> {
+    question: Question,
+    src: &'s QuestionSrc,
+    doc: Doc<'s>,
+}
+
+/// The IDs and values the texts and rules of the topics may name, once read.
+struct Catalogue {
+    settings: Vec<Setting>,
+    setting_ids: BTreeSet<String>,
+    amount_settings: BTreeSet<String>,
+    outcomes: Vec<Outcome>,
+    principles: Vec<Principle>,
+    sources: Vec<Source>,
+    seen_outcomes: BTreeMap<String, Place>,
+    seen_principles: BTreeMap<String, Place>,
+    seen_sources: BTreeMap<String, Place>,
+}
+
+struct Checker {
+    errors: Vec<PackError>,
+    languages: Vec<String>,
+}
+
+impl Checker {
+    fn error(&mut self, doc: Doc<'_>, line: Option<usize>, reason: String) {
+        self.errors.push(PackError { file: doc.file.to_owned(), line, reason });
     }
 
-    fn error_at<T>(&mut self, spanned: &Sp<T>, reason: String) {
-        let line = self.line(spanned);
-        self.error(Some(line), reason);
+    fn error_at<T>(&mut self, doc: Doc<'_>, spanned: &Sp<T>, reason: String) {
+        let line = doc.line(spanned);
+        self.error(doc, Some(line), reason);
     }
 
     /// Checks an ID's form and that it is new among `seen`; returns false for a duplicate.
-    fn new_id(&mut self, kind: &str, id: &Sp<String>, seen: &mut BTreeMap<String, Place>) -> bool {
+    fn new_id(&mut self, doc: Doc<'_>, kind: &str, id: &Sp<String>, seen: &mut BTreeMap<String, Place>) -> bool {
         let well_formed = !id.get_ref().is_empty()
             && id.get_ref().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !well_formed {
-            self.error_at(id, format!("{kind} ID {:?} must use only a-z, 0-9 and _", id.get_ref()));
+            self.error_at(doc, id, format!("{kind} ID {:?} must use only a-z, 0-9 and _", id.get_ref()));
         }
         if let Some(first) = seen.get(id.get_ref()) {
             let reason = format!("duplicate {kind} ID {:?} (first defined at {first})", id.get_ref());
-            self.error_at(id, reason);
+            self.error_at(doc, id, reason);
             return false;
         }
-        seen.insert(id.get_ref().clone(), self.place(id));
+        seen.insert(id.get_ref().clone(), doc.place(id));
         true
     }
 
     /// Checks one text: every configured language present, none other, no empty string,
     /// every placeholder a setting. `owner` is the line of the item it belongs to, used when
     /// the text itself has no reliable span (dotted keys).
-    fn text(&mut self, what: &str, owner: usize, src: &TextSrc, settings: &BTreeSet<String>) -> Text {
+    fn text(&mut self, doc: Doc<'_>, what: &str, owner: usize, src: &TextSrc, settings: &BTreeSet<String>) -> Text {
         let span = src.span();
-        let line = if span.start < span.end { line_of(self.content, span.start) } else { owner };
+        let line = if span.start < span.end { line_of(doc.content, span.start) } else { owner };
         let map = src.get_ref();
         for lang in map.keys() {
             if !self.languages.contains(lang) {
-                self.error(Some(line), format!("{what} has a text in {lang:?}, which is not a configured language ({})", self.languages.join(", ")));
+                self.error(doc, Some(line), format!("{what} has a text in {lang:?}, which is not a configured language ({})", self.languages.join(", ")));
             }
         }
         // A text copied from the first language and left untranslated reads as a mistake to
@@ -161,7 +177,7 @@ impl<'s> Checker<'s> {
             self.languages.iter().skip(1).filter(|lang| first.is_some() && map.get(*lang) == first).cloned().collect();
         for lang in untranslated {
             let reason = format!("{what} ({lang}) is the same as the {} text: translate it", self.languages[0]);
-            self.error(Some(line), reason);
+            self.error(doc, Some(line), reason);
         }
         // Every translation keeps the first language's placeholders, and none is a marker
         // (TODO, TRANSLATE…) left for a translator.
@@ -182,20 +198,20 @@ impl<'s> Checker<'s> {
                 }
             }
             for problem in problems {
-                self.error(Some(line), problem);
+                self.error(doc, Some(line), problem);
             }
         }
         let mut texts = Vec::new();
         for lang in self.languages.clone() {
             match map.get(&lang) {
-                None => self.error(Some(line), format!("{what} has no {lang:?} text")),
-                Some(s) if s.trim().is_empty() => self.error(Some(line), format!("{what} has an empty {lang:?} text")),
+                None => self.error(doc, Some(line), format!("{what} has no {lang:?} text")),
+                Some(s) if s.trim().is_empty() => self.error(doc, Some(line), format!("{what} has an empty {lang:?} text")),
                 Some(s) => match placeholders(s) {
-                    Err(at) => self.error(Some(line), format!("{what} ({lang}) has a stray or malformed brace at character {}", at + 1)),
+                    Err(at) => self.error(doc, Some(line), format!("{what} ({lang}) has a stray or malformed brace at character {}", at + 1)),
                     Ok(names) => {
                         for name in names {
                             if !settings.contains(name) {
-                                self.error(Some(line), format!("{what} ({lang}) uses {{{name}}}, which is not a setting"));
+                                self.error(doc, Some(line), format!("{what} ({lang}) uses {{{name}}}, which is not a setting"));
                             }
                         }
                     }
@@ -206,70 +222,96 @@ impl<'s> Checker<'s> {
         Text(texts)
     }
 
-    fn texts(&mut self, what: &str, owner: usize, srcs: &[TextSrc], settings: &BTreeSet<String>) -> Vec<Text> {
-        srcs.iter().enumerate().map(|(i, s)| self.text(&format!("{what} step {}", i + 1), owner, s, settings)).collect()
+    fn texts(&mut self, doc: Doc<'_>, what: &str, owner: usize, srcs: &[TextSrc], settings: &BTreeSet<String>) -> Vec<Text> {
+        srcs.iter().enumerate().map(|(i, s)| self.text(doc, &format!("{what} step {}", i + 1), owner, s, settings)).collect()
     }
 
-    fn pack(&mut self, files: &'s [(&'s str, &'s str, PackFile)]) -> Pack {
-        // Languages first: every text is checked against them.
-        let headers: Vec<_> = files.iter().filter_map(|(f, c, p)| p.pack.as_ref().map(|h| (*f, *c, h))).collect();
-        match headers.as_slice() {
-            [] => {
-                self.file = files.first().map_or("(no files)", |f| f.0);
-                self.error(None, "no [pack] table: the pack must list its languages, e.g. [pack] languages = [\"en\"]".into());
+    /// Validates the files in phases, each needing what the one before it read: the
+    /// languages, then the settings (texts name them), then outcomes, principles and sources
+    /// (rules name them), then the topics, and last the outcomes no path reaches.
+    fn pack(&mut self, files: &[(Doc<'_>, &PackFile)]) -> Pack {
+        let first = files.first().map_or(Doc { file: "(no files)", content: "" }, |f| f.0);
+        self.languages(files, first);
+        if self.languages.is_empty() {
+            // Without languages every text would be reported; the header error says it all.
+            return Pack { languages: Vec::new(), settings: Vec::new(), outcomes: Vec::new(), principles: Vec::new(), sources: Vec::new(), topics: Vec::new() };
+        }
+        let (settings, setting_ids, amount_settings) = self.settings(files);
+        let mut catalogue = self.catalogue(files, settings, setting_ids, amount_settings);
+        let mut reached_outcomes = BTreeSet::new();
+        let topics = self.topics(files, &catalogue, &mut reached_outcomes);
+        if topics.is_empty() && self.errors.is_empty() {
+            self.error(first, None, "the pack has no [topic]".into());
+        }
+        // Only on an otherwise sound pack: a broken reference upstream would make every
+        // outcome behind it look unreachable.
+        if self.errors.is_empty() {
+            for (id, place) in &catalogue.seen_outcomes {
+                if !reached_outcomes.contains(id) {
+                    self.errors.push(PackError { file: place.file.clone(), line: Some(place.line), reason: format!("outcome {id:?} is reached by no path of any topic") });
+                }
             }
-            [(file, content, header), rest @ ..] => {
-                self.at(file, content);
-                let header_line = self.line(header);
+        }
+        Pack {
+            languages: self.languages.iter().map(|l| l.as_str().into()).collect(),
+            settings: std::mem::take(&mut catalogue.settings),
+            outcomes: std::mem::take(&mut catalogue.outcomes),
+            principles: std::mem::take(&mut catalogue.principles),
+            sources: std::mem::take(&mut catalogue.sources),
+            topics,
+        }
+    }
+
+    /// The `[pack]` table: exactly one, with valid, distinct language codes.
+    fn languages(&mut self, files: &[(Doc<'_>, &PackFile)], first: Doc<'_>) {
+        let headers: Vec<_> = files.iter().filter_map(|(doc, p)| p.pack.as_ref().map(|h| (*doc, h))).collect();
+        match headers.as_slice() {
+            [] => self.error(first, None, "no [pack] table: the pack must list its languages, e.g. [pack] languages = [\"en\"]".into()),
+            [(doc, header), rest @ ..] => {
+                let header_line = doc.line(header);
                 if header.get_ref().languages.is_empty() {
-                    self.error(Some(header_line), "[pack] languages is empty: configure at least one language".into());
+                    self.error(*doc, Some(header_line), "[pack] languages is empty: configure at least one language".into());
                 }
                 for lang in &header.get_ref().languages {
                     let code = lang.get_ref();
                     let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
                     if !valid {
-                        self.error_at(lang, format!("language {code:?} is not a two- or three-letter lowercase code"));
+                        self.error_at(*doc, lang, format!("language {code:?} is not a two- or three-letter lowercase code"));
                     } else if self.languages.contains(code) {
-                        self.error_at(lang, format!("language {code:?} is listed twice"));
+                        self.error_at(*doc, lang, format!("language {code:?} is listed twice"));
                     } else {
                         self.languages.push(code.clone());
                     }
                 }
-                for (file, content, again) in rest {
-                    self.at(file, content);
-                    self.error_at(again, "a second [pack] table: the pack's languages are set once".into());
+                for (doc, again) in rest {
+                    self.error_at(*doc, again, "a second [pack] table: the pack's languages are set once".into());
                 }
             }
         }
+    }
 
-        if self.languages.is_empty() {
-            // Without languages every text would be reported; the header error says it all.
-            return Pack { languages: Vec::new(), settings: Vec::new(), outcomes: Vec::new(), principles: Vec::new(), sources: Vec::new(), topics: Vec::new() };
-        }
-
-        // Settings, so texts can be checked for placeholders.
+    /// The settings, their IDs, and the IDs of those that are amounts.
+    fn settings(&mut self, files: &[(Doc<'_>, &PackFile)]) -> (Vec<Setting>, BTreeSet<String>, BTreeSet<String>) {
         let mut seen = BTreeMap::new();
         let mut setting_srcs = Vec::new();
-        for (file, content, pack_file) in files {
-            self.at(file, content);
+        for (doc, pack_file) in files {
             for s in &pack_file.setting {
-                if self.new_id("setting", &s.id, &mut seen) {
-                    setting_srcs.push((*file, *content, s));
+                if self.new_id(*doc, "setting", &s.id, &mut seen) {
+                    setting_srcs.push((*doc, s));
                 }
             }
         }
         let setting_ids: BTreeSet<String> = seen.keys().cloned().collect();
         let mut settings = Vec::new();
-        for (file, content, s) in setting_srcs {
-            self.at(file, content);
-            let line = self.line(&s.id);
+        for (doc, s) in setting_srcs {
+            let line = doc.line(&s.id);
             let id = s.id.get_ref();
             let mut values = Vec::new();
             if let Some(amount) = &s.amount {
                 let value = *amount.get_ref();
                 let cents = value * 100.0;
                 if !(value.is_finite() && value >= 0.0 && (cents - cents.round()).abs() < 1e-6 && cents < 1e15) {
-                    self.error_at(amount, format!("setting {id:?}: amount {value} must be zero or more, with at most two decimals"));
+                    self.error_at(doc, amount, format!("setting {id:?}: amount {value} must be zero or more, with at most two decimals"));
                 }
                 values.push(SettingValue::Amount(Amount(cents.round().max(0.0) as u64)));
             }
@@ -277,11 +319,11 @@ impl<'s> Checker<'s> {
                 values.push(SettingValue::Number(n));
             }
             if let Some(t) = &s.text {
-                values.push(SettingValue::Text(self.text(&format!("setting {id:?}"), line, t, &setting_ids)));
+                values.push(SettingValue::Text(self.text(doc, &format!("setting {id:?}"), line, t, &setting_ids)));
             }
             if let Some(e) = &s.email {
                 if !e.contains('@') || e.contains(char::is_whitespace) {
-                    self.error(Some(line), format!("setting {id:?}: {e:?} is not an e-mail address"));
+                    self.error(doc, Some(line), format!("setting {id:?}: {e:?} is not an e-mail address"));
                 }
                 values.push(SettingValue::Email(e.clone()));
             }
@@ -292,7 +334,7 @@ impl<'s> Checker<'s> {
                 values.push(SettingValue::Flag(f));
             }
             if values.len() != 1 {
-                self.error(Some(line), format!("setting {id:?} must have exactly one value: amount, number, text, email, url or flag (it has {})", values.len()));
+                self.error(doc, Some(line), format!("setting {id:?} must have exactly one value: amount, number, text, email, url or flag (it has {})", values.len()));
             }
             if let Some(value) = values.into_iter().next() {
                 let status = match s.status {
@@ -302,43 +344,42 @@ impl<'s> Checker<'s> {
                 settings.push(Setting { id: id.as_str().into(), value, status, note: s.note.clone() });
             }
         }
-        let amount_settings: BTreeSet<&str> =
-            settings.iter().filter(|s| matches!(s.value, SettingValue::Amount(_))).map(|s| s.id.as_str()).collect();
-        let amount_settings: BTreeSet<String> = amount_settings.into_iter().map(str::to_owned).collect();
+        let amount_settings = settings.iter().filter(|s| matches!(s.value, SettingValue::Amount(_))).map(|s| s.id.as_str().to_owned()).collect();
+        (settings, setting_ids, amount_settings)
+    }
 
-        // Outcomes, principles, sources.
+    /// Outcomes, principles and sources: what rules may name.
+    fn catalogue(&mut self, files: &[(Doc<'_>, &PackFile)], settings: Vec<Setting>, setting_ids: BTreeSet<String>, amount_settings: BTreeSet<String>) -> Catalogue {
         let (mut outcomes, mut principles, mut sources) = (Vec::new(), Vec::new(), Vec::new());
         let (mut seen_outcomes, mut seen_principles, mut seen_sources) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-        let mut outcome_places = BTreeMap::new();
-        for (file, content, pack_file) in files {
-            self.at(file, content);
+        for (doc, pack_file) in files {
+            let doc = *doc;
             for o in &pack_file.outcome {
-                let line = self.line(&o.id);
-                if self.new_id("outcome", &o.id, &mut seen_outcomes) {
+                let line = doc.line(&o.id);
+                if self.new_id(doc, "outcome", &o.id, &mut seen_outcomes) {
                     let what = format!("outcome {:?}", o.id.get_ref());
-                    outcome_places.insert(o.id.get_ref().clone(), self.place(&o.id));
                     outcomes.push(Outcome {
                         id: o.id.get_ref().as_str().into(),
-                        title: self.text(&format!("{what} title"), line, &o.title, &setting_ids),
-                        summary: self.text(&format!("{what} summary"), line, &o.summary, &setting_ids),
-                        steps: self.texts(&what, line, &o.step, &setting_ids),
+                        title: self.text(doc, &format!("{what} title"), line, &o.title, &setting_ids),
+                        summary: self.text(doc, &format!("{what} summary"), line, &o.summary, &setting_ids),
+                        steps: self.texts(doc, &what, line, &o.step, &setting_ids),
                     });
                 }
             }
             for p in &pack_file.principle {
-                let line = self.line(&p.id);
-                if self.new_id("principle", &p.id, &mut seen_principles) {
+                let line = doc.line(&p.id);
+                if self.new_id(doc, "principle", &p.id, &mut seen_principles) {
                     let what = format!("principle {:?}", p.id.get_ref());
                     principles.push(Principle {
                         id: p.id.get_ref().as_str().into(),
-                        name: self.text(&format!("{what} name"), line, &p.name, &setting_ids),
-                        says: self.text(&format!("{what} says"), line, &p.says, &setting_ids),
+                        name: self.text(doc, &format!("{what} name"), line, &p.name, &setting_ids),
+                        says: self.text(doc, &format!("{what} says"), line, &p.says, &setting_ids),
                     });
                 }
             }
             for s in &pack_file.source {
-                let line = self.line(&s.id);
-                if self.new_id("source", &s.id, &mut seen_sources) {
+                let line = doc.line(&s.id);
+                if self.new_id(doc, "source", &s.id, &mut seen_sources) {
                     let basis = match s.basis {
                         BasisSrc::Found => Basis::Found,
                         BasisSrc::Practice => Basis::Practice,
@@ -346,7 +387,7 @@ impl<'s> Checker<'s> {
                     };
                     sources.push(Source {
                         id: s.id.get_ref().as_str().into(),
-                        cite: self.text(&format!("source {:?} cite", s.id.get_ref()), line, &s.cite, &setting_ids),
+                        cite: self.text(doc, &format!("source {:?} cite", s.id.get_ref()), line, &s.cite, &setting_ids),
                         basis,
                         brief: s.brief.clone(),
                     });
@@ -354,48 +395,42 @@ impl<'s> Checker<'s> {
             }
         }
 
-        // Topics and their questions.
-        let refs = Refs { settings: &setting_ids, amounts: &amount_settings, outcomes: &seen_outcomes, principles: &seen_principles, sources: &seen_sources };
+        Catalogue { settings, setting_ids, amount_settings, outcomes, principles, sources, seen_outcomes, seen_principles, seen_sources }
+    }
+
+    /// The topics, each with its questions; `reached_outcomes` gathers what their paths reach.
+    fn topics(&mut self, files: &[(Doc<'_>, &PackFile)], catalogue: &Catalogue, reached_outcomes: &mut BTreeSet<String>) -> Vec<Topic> {
+        let refs = Refs {
+            settings: &catalogue.setting_ids,
+            amounts: &catalogue.amount_settings,
+            outcomes: &catalogue.seen_outcomes,
+            principles: &catalogue.seen_principles,
+            sources: &catalogue.seen_sources,
+        };
         let mut topics = Vec::new();
         let mut seen_topics = BTreeMap::new();
         let mut seen_rules = BTreeMap::new();
-        let mut reached_outcomes = BTreeSet::new();
-        for (file, content, pack_file) in files {
-            self.at(file, content);
+        for (doc, pack_file) in files {
+            let doc = *doc;
             let Some(topic) = &pack_file.topic else {
                 if let Some(q) = pack_file.question.first() {
-                    self.error_at(&q.id, "questions must be in a file with a [topic] table".into());
+                    self.error_at(doc, &q.id, "questions must be in a file with a [topic] table".into());
                 }
                 continue;
             };
-            if !self.new_id("topic", &topic.id, &mut seen_topics) {
+            if !self.new_id(doc, "topic", &topic.id, &mut seen_topics) {
                 continue;
             }
-            if let Some(t) = self.topic(file, content, topic, &pack_file.question, &refs, &mut seen_rules, &mut reached_outcomes) {
+            if let Some(t) = self.topic(doc, topic, &pack_file.question, &refs, &mut seen_rules, reached_outcomes) {
                 topics.push(t);
             }
         }
-        if topics.is_empty() && self.errors.is_empty() {
-            self.file = files.first().map_or("(no files)", |f| f.0);
-            self.error(None, "the pack has no [topic]".into());
-        }
-        // Only on an otherwise sound pack: a broken reference upstream would make every
-        // outcome behind it look unreachable.
-        let sound = self.errors.is_empty();
-        for (id, place) in outcome_places.iter().filter(|_| sound) {
-            if !reached_outcomes.contains(id) {
-                self.errors.push(PackError { file: place.file.clone(), line: Some(place.line), reason: format!("outcome {id:?} is reached by no path of any topic") });
-            }
-        }
-
-        Pack { languages: self.languages.iter().map(|l| l.as_str().into()).collect(), settings, outcomes, principles, sources, topics }
+        topics
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn topic(
+    fn topic<'s>(
         &mut self,
-        file: &'s str,
-        content: &'s str,
+        doc: Doc<'s>,
         topic: &'s crate::source::TopicSrc,
         question_srcs: &'s [QuestionSrc],
         refs: &Refs<'_>,
@@ -403,29 +438,29 @@ impl<'s> Checker<'s> {
         reached_outcomes: &mut BTreeSet<String>,
     ) -> Option<Topic> {
         let topic_id = topic.id.get_ref();
-        let topic_line = self.line(&topic.id);
-        let title = self.text(&format!("topic {topic_id:?} title"), topic_line, &topic.title, refs.settings);
-        let heading = self.text(&format!("topic {topic_id:?} heading"), topic_line, &topic.heading, refs.settings);
-        let summary = self.text(&format!("topic {topic_id:?} summary"), topic_line, &topic.summary, refs.settings);
+        let topic_line = doc.line(&topic.id);
+        let title = self.text(doc, &format!("topic {topic_id:?} title"), topic_line, &topic.title, refs.settings);
+        let heading = self.text(doc, &format!("topic {topic_id:?} heading"), topic_line, &topic.heading, refs.settings);
+        let summary = self.text(doc, &format!("topic {topic_id:?} summary"), topic_line, &topic.summary, refs.settings);
 
         let mut outcome_steps = Vec::new();
         for (i, step) in topic.next_step.iter().enumerate() {
-            self.known(&step.outcome, "outcome", refs.outcomes, &format!("topic {topic_id:?} next step {}", i + 1));
-            let line = self.line(&step.outcome);
-            let text = self.text(&format!("topic {topic_id:?} next step {}", i + 1), line, &step.text, refs.settings);
+            self.known(doc, &step.outcome, "outcome", refs.outcomes, &format!("topic {topic_id:?} next step {}", i + 1));
+            let line = doc.line(&step.outcome);
+            let text = self.text(doc, &format!("topic {topic_id:?} next step {}", i + 1), line, &step.text, refs.settings);
             outcome_steps.push((step.outcome.get_ref().as_str().into(), text));
         }
 
         let mut seen_questions = BTreeMap::new();
         let mut drafts = Vec::new();
         for q in question_srcs {
-            if self.new_id("question", &q.id, &mut seen_questions) {
-                let question = self.question(q, refs, seen_rules);
-                drafts.push(QuestionDraft { question, src: q, file, content });
+            if self.new_id(doc, "question", &q.id, &mut seen_questions) {
+                let question = self.question(doc, q, refs, seen_rules);
+                drafts.push(QuestionDraft { question, src: q, doc });
             }
         }
         if !seen_questions.contains_key(topic.start.get_ref()) {
-            self.error_at(&topic.start, format!("topic {topic_id:?} starts at question {:?}, which it does not have", topic.start.get_ref()));
+            self.error_at(doc, &topic.start, format!("topic {topic_id:?} starts at question {:?}, which it does not have", topic.start.get_ref()));
             return None;
         }
 
@@ -434,7 +469,7 @@ impl<'s> Checker<'s> {
             for r in &d.src.rule {
                 if let Some(next) = &r.next {
                     if !seen_questions.contains_key(next.get_ref()) {
-                        self.error_at(next, format!("rule {:?} leads to question {:?}, which topic {topic_id:?} does not have", r.id.get_ref(), next.get_ref()));
+                        self.error_at(doc, next, format!("rule {:?} leads to question {:?}, which topic {topic_id:?} does not have", r.id.get_ref(), next.get_ref()));
                     }
                 }
             }
@@ -447,8 +482,7 @@ impl<'s> Checker<'s> {
         self.visit(&drafts, &index, index[topic.start.get_ref().as_str()], &mut state, &mut stack);
         for (d, s) in drafts.iter().zip(&state) {
             if *s == Visit::New {
-                self.at(d.file, d.content);
-                self.error_at(&d.src.id, format!("question {:?} is reached by no path from the start question {:?}", d.src.id.get_ref(), topic.start.get_ref()));
+                self.error_at(d.doc, &d.src.id, format!("question {:?} is reached by no path from the start question {:?}", d.src.id.get_ref(), topic.start.get_ref()));
             } else {
                 for rule in &d.question.rules {
                     if let Next::Outcome(o) = &rule.then {
@@ -470,7 +504,7 @@ impl<'s> Checker<'s> {
         })
     }
 
-    fn visit(&mut self, drafts: &[QuestionDraft<'s>], index: &BTreeMap<&str, usize>, at: usize, state: &mut [Visit], stack: &mut Vec<usize>) {
+    fn visit(&mut self, drafts: &[QuestionDraft<'_>], index: &BTreeMap<&str, usize>, at: usize, state: &mut [Visit], stack: &mut Vec<usize>) {
         state[at] = Visit::OnPath;
         stack.push(at);
         for rule in &drafts[at].src.rule {
@@ -481,8 +515,7 @@ impl<'s> Checker<'s> {
                 Visit::OnPath => {
                     let from = stack.iter().position(|&q| q == to).unwrap_or(0);
                     let cycle: Vec<&str> = stack[from..].iter().chain([&to]).map(|&q| drafts[q].question.id.as_str()).collect();
-                    self.at(drafts[at].file, drafts[at].content);
-                    self.error_at(next, format!("rule {:?} closes a cycle: {}", rule.id.get_ref(), cycle.join(" → ")));
+                    self.error_at(drafts[at].doc, next, format!("rule {:?} closes a cycle: {}", rule.id.get_ref(), cycle.join(" → ")));
                 }
                 Visit::Done => {}
             }
@@ -491,12 +524,12 @@ impl<'s> Checker<'s> {
         state[at] = Visit::Done;
     }
 
-    fn question(&mut self, q: &QuestionSrc, refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Question {
+    fn question(&mut self, doc: Doc<'_>, q: &QuestionSrc, refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Question {
         let qid = q.id.get_ref();
-        let line = self.line(&q.id);
+        let line = doc.line(&q.id);
         let what = format!("question {qid:?}");
-        let ask = self.text(&format!("{what} ask"), line, &q.ask, refs.settings);
-        let hint = q.hint.as_ref().map(|h| self.text(&format!("{what} hint"), line, h, refs.settings));
+        let ask = self.text(doc, &format!("{what} ask"), line, &q.ask, refs.settings);
+        let hint = q.hint.as_ref().map(|h| self.text(doc, &format!("{what} hint"), line, h, refs.settings));
 
         let builtin = |b: BuiltinOption| AnswerOption { id: b.id().into(), label: OptionLabel::Builtin(b) };
         let mut options = Vec::new();
@@ -504,21 +537,21 @@ impl<'s> Checker<'s> {
             InputSrc::Choice => {
                 let mut seen = BTreeMap::new();
                 for o in &q.option {
-                    if self.new_id("option", &o.id, &mut seen) {
-                        let o_line = self.line(&o.id);
-                        let label = self.text(&format!("{what} option {:?} label", o.id.get_ref()), o_line, &o.label, refs.settings);
-                        let hint = o.hint.as_ref().map(|h| self.text(&format!("{what} option {:?} hint", o.id.get_ref()), o_line, h, refs.settings));
+                    if self.new_id(doc, "option", &o.id, &mut seen) {
+                        let o_line = doc.line(&o.id);
+                        let label = self.text(doc, &format!("{what} option {:?} label", o.id.get_ref()), o_line, &o.label, refs.settings);
+                        let hint = o.hint.as_ref().map(|h| self.text(doc, &format!("{what} option {:?} hint", o.id.get_ref()), o_line, h, refs.settings));
                         options.push(AnswerOption { id: o.id.get_ref().as_str().into(), label: OptionLabel::Pack { label, hint } });
                     }
                 }
                 if q.option.len() < 2 {
-                    self.error(Some(line), format!("{what} is a choice but offers {} option(s); give at least two", q.option.len()));
+                    self.error(doc, Some(line), format!("{what} is a choice but offers {} option(s); give at least two", q.option.len()));
                 }
                 Input::Choice
             }
             InputSrc::YesNo | InputSrc::Amount => {
                 if let Some(o) = q.option.first() {
-                    self.error_at(&o.id, format!("{what} has fixed answers, so it takes no [[question.option]]"));
+                    self.error_at(doc, &o.id, format!("{what} has fixed answers, so it takes no [[question.option]]"));
                 }
                 if q.input == InputSrc::YesNo {
                     options.extend([builtin(BuiltinOption::Yes), builtin(BuiltinOption::No)]);
@@ -527,13 +560,13 @@ impl<'s> Checker<'s> {
                     options.extend([builtin(BuiltinOption::AtOrBelow), builtin(BuiltinOption::Above)]);
                     match &q.compare_with {
                         None => {
-                            self.error(Some(line), format!("{what} asks for an amount but names no compare_with setting"));
+                            self.error(doc, Some(line), format!("{what} asks for an amount but names no compare_with setting"));
                             Input::Amount { compare_with: "".into() }
                         }
                         Some(setting) => {
                             if !refs.amounts.contains(setting.get_ref()) {
                                 let kind = if refs.settings.contains(setting.get_ref()) { "a setting that is not an amount" } else { "not a setting" };
-                                self.error_at(setting, format!("{what} compares with {:?}, which is {kind}", setting.get_ref()));
+                                self.error_at(doc, setting, format!("{what} compares with {:?}, which is {kind}", setting.get_ref()));
                             }
                             Input::Amount { compare_with: setting.get_ref().as_str().into() }
                         }
@@ -542,21 +575,21 @@ impl<'s> Checker<'s> {
             }
         };
         if let (Some(setting), false) = (&q.compare_with, q.input == InputSrc::Amount) {
-            self.error_at(setting, format!("{what} has compare_with but is not an amount question"));
+            self.error_at(doc, setting, format!("{what} has compare_with but is not an amount question"));
         }
         if q.dont_know {
             options.push(builtin(BuiltinOption::DontKnow));
         }
 
-        let rules: Vec<Rule> = q.rule.iter().filter_map(|r| self.rule(&what, r, &options, refs, seen_rules)).collect();
+        let rules: Vec<Rule> = q.rule.iter().filter_map(|r| self.rule(doc, &what, r, &options, refs, seen_rules)).collect();
 
         // Each option must be matched by exactly one rule, or its path ends nowhere.
         for option in &options {
             let matching: Vec<&str> = rules.iter().filter(|r| r.when.contains(&option.id)).map(|r| r.id.as_str()).collect();
             match matching.as_slice() {
-                [] => self.error(Some(line), format!("answer {:?} to {what} matches no rule, so its path ends without an outcome", option.id.as_str())),
+                [] => self.error(doc, Some(line), format!("answer {:?} to {what} matches no rule, so its path ends without an outcome", option.id.as_str())),
                 [_] => {}
-                many => self.error(Some(line), format!("answer {:?} to {what} is matched by more than one rule: {}", option.id.as_str(), many.join(", "))),
+                many => self.error(doc, Some(line), format!("answer {:?} to {what} is matched by more than one rule: {}", option.id.as_str(), many.join(", "))),
             }
         }
         let exceptions = q
@@ -567,15 +600,15 @@ impl<'s> Checker<'s> {
         Question { id: qid.as_str().into(), ask, hint, input, options, rules, exceptions }
     }
 
-    fn rule(&mut self, question: &str, r: &RuleSrc, options: &[AnswerOption], refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Option<Rule> {
-        if !self.new_id("rule", &r.id, seen_rules) {
+    fn rule(&mut self, doc: Doc<'_>, question: &str, r: &RuleSrc, options: &[AnswerOption], refs: &Refs<'_>, seen_rules: &mut BTreeMap<String, Place>) -> Option<Rule> {
+        if !self.new_id(doc, "rule", &r.id, seen_rules) {
             return None;
         }
         let rid = r.id.get_ref();
-        let line = self.line(&r.id);
+        let line = doc.line(&r.id);
         let what = format!("rule {rid:?}");
         if r.when.is_empty() {
-            self.error(Some(line), format!("{what} has an empty `when`: list the answers it matches"));
+            self.error(doc, Some(line), format!("{what} has an empty `when`: list the answers it matches"));
         }
         let mut when = Vec::new();
         for w in &r.when {
@@ -583,43 +616,43 @@ impl<'s> Checker<'s> {
                 when.push(OptionId::from(w.get_ref().as_str()));
             } else {
                 let offered: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-                self.error_at(w, format!("{what} matches answer {:?}, which {question} does not offer ({})", w.get_ref(), offered.join(", ")));
+                self.error_at(doc, w, format!("{what} matches answer {:?}, which {question} does not offer ({})", w.get_ref(), offered.join(", ")));
             }
         }
         let then = match (&r.next, &r.outcome) {
             (Some(next), None) => Next::Question(next.get_ref().as_str().into()),
             (None, Some(outcome)) => {
-                self.known(outcome, "outcome", refs.outcomes, &what);
+                self.known(doc, outcome, "outcome", refs.outcomes, &what);
                 Next::Outcome(outcome.get_ref().as_str().into())
             }
             _ => {
-                self.error(Some(line), format!("{what} must have exactly one of `next` (a question) or `outcome`"));
+                self.error(doc, Some(line), format!("{what} must have exactly one of `next` (a question) or `outcome`"));
                 Next::Outcome("".into())
             }
         };
         for also in &r.also {
-            self.known(also, "outcome", refs.outcomes, &what);
+            self.known(doc, also, "outcome", refs.outcomes, &what);
         }
         if !r.also.is_empty() && matches!(then, Next::Question(_)) {
-            self.error(Some(line), format!("{what} has `also` outcomes but leads to a question, not an outcome"));
+            self.error(doc, Some(line), format!("{what} has `also` outcomes but leads to a question, not an outcome"));
         }
-        self.known(&r.principle, "principle", refs.principles, &what);
-        self.known(&r.source, "source", refs.sources, &what);
+        self.known(doc, &r.principle, "principle", refs.principles, &what);
+        self.known(doc, &r.source, "source", refs.sources, &what);
         Some(Rule {
             id: rid.as_str().into(),
             when,
             then,
             also: r.also.iter().map(|a| a.get_ref().as_str().into()).collect(),
-            says: self.text(&format!("{what} says"), line, &r.says, refs.settings),
+            says: self.text(doc, &format!("{what} says"), line, &r.says, refs.settings),
             principle: r.principle.get_ref().as_str().into(),
             source: r.source.get_ref().as_str().into(),
-            steps: self.texts(&what, line, &r.step, refs.settings),
+            steps: self.texts(doc, &what, line, &r.step, refs.settings),
         })
     }
 
-    fn known(&mut self, id: &Sp<String>, kind: &str, known: &BTreeMap<String, Place>, what: &str) {
+    fn known(&mut self, doc: Doc<'_>, id: &Sp<String>, kind: &str, known: &BTreeMap<String, Place>, what: &str) {
         if !known.contains_key(id.get_ref()) {
-            self.error_at(id, format!("{what} names {kind} {:?}, which the pack does not define", id.get_ref()));
+            self.error_at(doc, id, format!("{what} names {kind} {:?}, which the pack does not define", id.get_ref()));
         }
     }
 }

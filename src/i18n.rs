@@ -91,7 +91,6 @@ pub struct Messages {
     pub diagram_heading: &'static str,
     pub diagram_text: &'static str,
     pub leads_to: &'static str,
-    pub expected_outcome: &'static str,
     /// The label of the language switch.
     pub language: &'static str,
 }
@@ -201,7 +200,6 @@ const EN: Messages = Messages {
     diagram_heading: "Decision tree",
     diagram_text: "Text version of the decision tree",
     leads_to: "leads to",
-    expected_outcome: "Expected outcome",
     language: "Language",
 };
 
@@ -291,7 +289,6 @@ const FR: Messages = Messages {
     diagram_heading: "Arbre de décision",
     diagram_text: "Version texte de l'arbre de décision",
     leads_to: "mène à",
-    expected_outcome: "Résultat attendu",
     language: "Langue",
 };
 
@@ -381,11 +378,11 @@ const ES: Messages = Messages {
     diagram_heading: "Árbol de decisión",
     diagram_text: "Versión en texto del árbol de decisión",
     leads_to: "lleva a",
-    expected_outcome: "Resultado esperado",
     language: "Idioma",
 };
 
-/// The wording for a language code, falling back to English.
+/// The app's wording in a language, falling back to English (a test keeps every language of
+/// the shipped pack covered, so that the fallback never shows).
 pub fn messages(lang: &str) -> &'static Messages {
     match lang {
         "fr" => &FR,
@@ -396,3 +393,19 @@ pub fn messages(lang: &str) -> &'static Messages {
 
 /// The languages the app itself is written in, with their names in their own language.
 pub const LANGUAGES: &[(&str, &str)] = &[("en", "English"), ("fr", "Français"), ("es", "Español")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_of_the_pack_has_the_app_wording_and_a_name() {
+        let pack = crate::embedded_pack::load().unwrap();
+        for lang in &pack.languages {
+            let code = lang.as_str();
+            assert!(LANGUAGES.iter().any(|(c, _)| *c == code), "the language switch has no name for {code:?}");
+            let m = messages(code);
+            assert!(code == "en" || !std::ptr::eq(m, &EN), "the app has no wording in {code:?}: it would fall back to English");
+        }
+    }
+}

@@ -32,6 +32,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
   bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
                        twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)
+  engine-scaling OUT.json
+                       validation and path enumeration at 1×, 10× and 100× the pack (run by bench)
   peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]

@@ -1,19 +1,18 @@
-//! The root component: decodes the embedded pack, holds the state, keeps the URL fragment,
-//! the document title and the keyboard focus in step with the screen.
+//! The root component: decodes the embedded pack, holds the state, draws the screen, and
+//! keeps the page around it in step through the hooks of `hooks`.
 
 use crate::components::{
     BackLink, CaseIntro, CaseLibrary, CheckAnswersPage, ChooseTopicPage, Diagram, Header, QuestionPage, ResultPage, StartPage, StoryBanner,
     Texts, TrainerBar, WhatIf,
 };
 use crate::embedded_pack;
+use crate::hooks::{current_fragment, use_hash_routing, use_page_title_and_focus, use_trainer_shortcuts, WrittenFragment};
 use crate::i18n::messages;
 use crate::routing::Screen;
 use crate::state::{Action, State};
 use ethics_engine::library::Case;
 use ethics_engine::Pack;
-use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Options a host page may set (read from `data-*` attributes by the entry point).
@@ -74,13 +73,6 @@ fn warn(message: &str) {
 /// so a build without it (the staff embed) carries none of their code.
 const TRAINER: bool = cfg!(feature = "trainer");
 
-/// The User Timing mark set when a question has been rendered.
-const QUESTION_MARK: &str = "ethics-advisor:question";
-
-fn current_fragment() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
-
 #[function_component]
 fn Advisor(props: &AdvisorProps) -> Html {
     let pack = props.pack.clone();
@@ -113,93 +105,11 @@ fn Advisor(props: &AdvisorProps) -> Html {
         state
     });
 
-    // The browser's back and forward buttons change the fragment; follow them.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
-                    let (topic, screen) = Screen::parse(&current_fragment());
-                    dispatcher.dispatch(Action::NavigatedTo(topic, screen));
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Trainer mode's single-key shortcuts (N next, B back, R reveal), unless switched off; never
-    // while typing, and never with a modifier key.
-    {
-        let dispatcher = state.dispatcher();
-        let on = TRAINER && state.trainer && state.shortcuts;
-        let screen = state.screen.clone();
-        use_effect_with((on, screen.clone()), move |_| {
-            let listener = web_sys::window().filter(|_| on).map(|window| {
-                EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let typing = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.type_() == "text");
-                    if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                        return;
-                    }
-                    let action = match (event.key().to_ascii_lowercase().as_str(), &screen) {
-                        ("n", Screen::Case(_)) => Some(Action::ClickedStepThrough),
-                        ("n", Screen::Question(_)) => {
-                            let form = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("form[data-question]").ok().flatten());
-                            if let Some(form) = form.and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok()) {
-                                let _ = form.request_submit();
-                            }
-                            None
-                        }
-                        ("n" | "r", Screen::CheckAnswers) | ("r", Screen::Case(_) | Screen::Question(_)) => Some(Action::ClickedReveal),
-                        ("b", _) => Some(Action::ClickedBack),
-                        _ => None,
-                    };
-                    if let Some(action) = action {
-                        event.prevent_default();
-                        dispatcher.dispatch(action);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // After every step: the fragment names the screen, the title says where the user is, and
-    // focus moves to the heading (or the error summary) so screen readers announce it.
+    let written = use_memo((), |_| WrittenFragment::default());
+    use_hash_routing(state.dispatcher(), (*written).clone());
+    use_trainer_shortcuts(state.dispatcher(), TRAINER && state.trainer && state.shortcuts, state.screen.clone());
     let title = page_title(&state);
-    let first_render = use_mut_ref(|| true);
-    {
-        let fragment = state.fragment(&state.screen);
-        let has_problem = state.problem.is_some() || state.resume_error.is_some();
-        let lang_code = state.pack.languages[state.lang].to_string();
-        let on_question = matches!(state.screen, Screen::Question(_));
-        use_effect_with((fragment.clone(), has_problem, title.clone()), move |_| {
-            // A User Timing mark each time a question is on screen, for `cargo xtask bench`
-            // (and anyone profiling in their browser's developer tools).
-            if let (true, Some(performance)) = (on_question, web_sys::window().and_then(|w| w.performance())) {
-                let _ = performance.mark(QUESTION_MARK);
-            }
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                document.set_title(&title);
-                // On its own page (not embedded in someone else's) the page language follows.
-                if let Some(html) = document.document_element().filter(|e| e.has_attribute("data-ethics-advisor-page")) {
-                    let _ = html.set_attribute("lang", &lang_code);
-                }
-                let here = current_fragment();
-                let same = here == fragment || (here.is_empty() && fragment == "#/");
-                if let (false, Some(location)) = (same, document.location()) {
-                    let _ = location.set_hash(&fragment);
-                }
-                let initial = std::mem::replace(&mut *first_render.borrow_mut(), false);
-                if !initial {
-                    let target = if has_problem { "error-summary" } else { "page-heading" };
-                    if let Some(element) = document.get_element_by_id(target).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = element.focus();
-                    }
-                }
-            }
-        });
-    }
+    use_page_title_and_focus(&state, title, (*written).clone());
 
     let send = |action: Action| {
         let state = state.clone();
@@ -281,8 +191,9 @@ fn Advisor(props: &AdvisorProps) -> Html {
             </>
         },
         // Every screen past the start has a topic, and the trainer's screens exist only with
-        // trainer mode: the state never shows one otherwise.
-        _ => html! {
+        // trainer mode: the state never shows one otherwise. Named one by one, so that a new
+        // screen is a compile error here until it is drawn.
+        (Screen::Cases | Screen::Case(_), _) | (Screen::Question(_) | Screen::CheckAnswers | Screen::Result, None) => html! {
             <StartPage topic={None} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
     };

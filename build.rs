@@ -34,25 +34,13 @@ fn main() {
 /// Every case of `tests/cases/`, checked against the pack, for trainer mode.
 fn case_library(pack: &ethics_engine::Pack) -> Vec<ethics_engine::library::Case> {
     println!("cargo:rerun-if-changed=tests/cases");
-    let mut files = Vec::new();
-    if let Err(e) = ethics_engine::load::collect_toml(Path::new("tests/cases"), &mut files) {
-        eprintln!("error: cannot read tests/cases: {e}");
+    let (cases, errors) = ethics_engine::cases::from_path(pack, Path::new("tests/cases"));
+    if !errors.is_empty() {
+        eprintln!("error: the case library in tests/cases is invalid ({} problem(s)):", errors.len());
+        for error in errors {
+            eprintln!("  {error}");
+        }
         std::process::exit(1);
     }
-    let mut library = Vec::new();
-    for file in files {
-        let name = file.display().to_string();
-        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
-        match ethics_engine::cases::parse(pack, &name, &text) {
-            Ok(cases) => library.extend(cases),
-            Err(errors) => {
-                eprintln!("error: the case file {name} is invalid:");
-                for error in errors {
-                    eprintln!("  {error}");
-                }
-                std::process::exit(1);
-            }
-        }
-    }
-    library
+    cases.into_iter().map(|filed| filed.case).collect()
 }

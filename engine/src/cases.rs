@@ -50,6 +50,42 @@ pub struct CaseResult {
     pub trace: Vec<String>,
 }
 
+/// A case with the file it was read from, for messages that point at it.
+pub struct FiledCase {
+    pub file: String,
+    pub case: Case,
+}
+
+/// Every case under `path` — a case file, or a folder of them read recursively in name order
+/// — each file read by [`parse`]: the cases of the well-formed files, and every problem of
+/// the others (a file that cannot be read is one problem). The one way the library is read:
+/// by the build, `cargo xtask cases`, the end-to-end export and the engine's tests.
+pub fn from_path(pack: &Pack, path: &std::path::Path) -> (Vec<FiledCase>, Vec<PackError>) {
+    let problem = |file: &std::path::Path, reason: String| PackError { file: file.display().to_string(), line: None, reason };
+    let mut files = Vec::new();
+    if path.is_dir() {
+        if let Err(e) = crate::load::collect_toml(path, &mut files) {
+            return (Vec::new(), vec![problem(path, format!("cannot read the case folder: {e}"))]);
+        }
+    } else if path.is_file() {
+        files.push(path.to_path_buf());
+    } else {
+        return (Vec::new(), vec![problem(path, "no such case file or folder".into())]);
+    }
+    let (mut cases, mut errors) = (Vec::new(), Vec::new());
+    for file in files {
+        let name = file.display().to_string();
+        match std::fs::read_to_string(&file) {
+            Err(e) => errors.push(problem(&file, format!("cannot read: {e}"))),
+            Ok(content) => match parse(pack, &name, &content) {
+                Ok(parsed) => cases.extend(parsed.into_iter().map(|case| FiledCase { file: name.clone(), case })),
+                Err(problems) => errors.extend(problems),
+            },
+        }
+    }
+    (cases, errors)
+}
+
 /// Reads a case file and checks every case against the pack (topics, questions, options,
 /// outcomes, sources). Each problem comes back with the file, line and reason.
 pub fn parse(pack: &Pack, file: &str, content: &str) -> Result<Vec<Case>, Vec<PackError>> {

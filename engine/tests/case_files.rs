@@ -8,14 +8,9 @@ use std::path::Path;
 fn library() -> (ethics_engine::Pack, Vec<cases::Case>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let pack = load::from_dir(&root.join("rules")).expect("valid pack");
-    let mut files = Vec::new();
-    load::collect_toml(&root.join("tests/cases"), &mut files).unwrap();
-    let mut all = Vec::new();
-    for file in files {
-        let content = std::fs::read_to_string(&file).unwrap();
-        all.extend(cases::parse(&pack, &file.display().to_string(), &content).unwrap_or_else(|e| panic!("{e:?}")));
-    }
-    (pack, all)
+    let (all, errors) = cases::from_path(&pack, &root.join("tests/cases"));
+    assert!(errors.is_empty(), "{errors:?}");
+    (pack, all.into_iter().map(|filed| filed.case).collect())
 }
 
 #[test]

@@ -52,34 +52,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let pack = load_pack(rules)?;
     let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("tests/cases")] } else { paths.iter().map(PathBuf::from).collect() };
-    let mut files = Vec::new();
-    for target in &targets {
-        collect(target, &mut files)?;
-    }
     let (mut passed, mut failed, mut malformed) = (0, 0, 0);
-    for file in &files {
-        let name = file.display().to_string();
-        let content = std::fs::read_to_string(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
-        let parsed = match cases::parse(&pack, &name, &content) {
-            Ok(parsed) => parsed,
-            Err(errors) => {
-                for e in errors {
-                    println!("MALFORMED {e}");
-                }
-                malformed += 1;
-                continue;
-            }
-        };
-        for case in &parsed {
+    for target in &targets {
+        let (filed, errors) = cases::from_path(&pack, target);
+        for e in &errors {
+            println!("MALFORMED {e}");
+        }
+        malformed += errors.len();
+        for cases::FiledCase { file, case } in &filed {
             let result = cases::run(&pack, case);
             match &result.failure {
                 None => {
                     passed += 1;
-                    println!("pass {name}:{} {} — {}", case.line, case.id, case.story[0]);
+                    println!("pass {file}:{} {} — {}", case.line, case.id, case.story[0]);
                 }
                 Some(why) => {
                     failed += 1;
-                    println!("FAIL {name}:{} {} — {}\n     {why}", case.line, case.id, case.story[0]);
+                    println!("FAIL {file}:{} {} — {}\n     {why}", case.line, case.id, case.story[0]);
                     for line in &result.trace {
                         println!("     {line}");
                     }
@@ -89,7 +78,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     println!("cases: {passed} passed, {failed} failed");
     if failed > 0 || malformed > 0 {
-        Err(format!("{failed} case(s) failed, {malformed} malformed file(s)"))
+        Err(format!("{failed} case(s) failed, {malformed} problem(s) in case files"))
     } else if passed == 0 {
         Err("no cases found".into())
     } else {
@@ -97,48 +86,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    if path.is_dir() {
-        load::collect_toml(path, out).map_err(|e| format!("{}: cannot read folder: {e}", path.display()))
-    } else if path.is_file() {
-        out.push(path.to_path_buf());
-        Ok(())
-    } else {
-        Err(format!("{}: no such case file or folder", path.display()))
-    }
-}
 
 /// Writes every case of the library as JSON for the end-to-end tests, which replay each one
 /// through the UI: `[{"id", "topic", "answers": {"q": {"choice": "no"} | {"amount": "15"}}, "expect"}]`.
 pub fn export_for_browser(out: &Path) -> Result<usize, String> {
     let pack = load_pack(None)?;
-    let mut files = Vec::new();
-    collect(&root().join("tests/cases"), &mut files)?;
+    let (filed, errors) = cases::from_path(&pack, &root().join("tests/cases"));
+    if !errors.is_empty() {
+        return Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+    }
     let mut entries = Vec::new();
-    for file in &files {
-        let name = file.display().to_string();
-        let content = std::fs::read_to_string(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
-        let parsed = cases::parse(&pack, &name, &content).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
-        for case in parsed {
-            let answers: Vec<String> = case
-                .answers
-                .iter()
-                .map(|(q, a)| {
-                    let value = match a {
-                        ethics_engine::Answer::Choice(o) => format!("{{\"choice\":{}}}", json_string(o.as_str())),
-                        ethics_engine::Answer::Amount(amount) => format!("{{\"amount\":{}}}", json_string(&amount.plain())),
-                    };
-                    format!("{}:{value}", json_string(q.as_str()))
-                })
-                .collect();
-            entries.push(format!(
-                "{{\"id\":{},\"topic\":{},\"answers\":{{{}}},\"expect\":{}}}",
-                json_string(&case.id),
-                json_string(case.topic.as_str()),
-                answers.join(","),
-                json_string(&case.expect)
-            ));
-        }
+    for cases::FiledCase { case, .. } in filed {
+        let answers: Vec<String> = case
+            .answers
+            .iter()
+            .map(|(q, a)| {
+                let value = match a {
+                    ethics_engine::Answer::Choice(o) => format!("{{\"choice\":{}}}", json_string(o.as_str())),
+                    ethics_engine::Answer::Amount(amount) => format!("{{\"amount\":{}}}", json_string(&amount.plain())),
+                };
+                format!("{}:{value}", json_string(q.as_str()))
+            })
+            .collect();
+        entries.push(format!(
+            "{{\"id\":{},\"topic\":{},\"answers\":{{{}}},\"expect\":{}}}",
+            json_string(&case.id),
+            json_string(case.topic.as_str()),
+            answers.join(","),
+            json_string(&case.expect)
+        ));
     }
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

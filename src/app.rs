@@ -34,7 +34,7 @@ pub fn App(props: &AppProps) -> Html {
     let loaded = use_memo((), |_| embedded_pack::load().and_then(|pack| embedded_pack::load_cases().map(|cases| (pack, cases))));
     match &*loaded {
         Ok((pack, cases)) => html! {
-            <Advisor pack={pack.clone()} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} />
+            <Advisor pack={*pack} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} />
         },
         Err(error) => html! { <div class="ethics-advisor"><p class="ea-error" role="alert">{ error.clone() }</p></div> },
     }
@@ -42,18 +42,18 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(Properties)]
 struct AdvisorProps {
-    pack: Rc<Pack>,
+    pack: &'static Pack,
     cases: Rc<Vec<Case>>,
     lang: Option<AttrValue>,
     topic: Option<AttrValue>,
     mode: Option<AttrValue>,
 }
 
-// The same pack is the same allocation: comparing by pointer spares comparing every text (and
+// The same pack is the same allocation: comparing by address spares comparing every text (and
 // shipping the code that would).
 impl PartialEq for AdvisorProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.pack, &other.pack)
+        std::ptr::eq(self.pack, other.pack)
             && Rc::ptr_eq(&self.cases, &other.cases)
             && (&self.lang, &self.topic, &self.mode) == (&other.lang, &other.topic, &other.mode)
     }
@@ -75,9 +75,9 @@ const TRAINER: bool = cfg!(feature = "trainer");
 
 #[function_component]
 fn Advisor(props: &AdvisorProps) -> Html {
-    let pack = props.pack.clone();
+    let pack = props.pack;
     let lang = props.lang.as_deref().and_then(|code| pack.language(code));
-    let preferred = preferred_language(&pack);
+    let preferred = preferred_language(pack);
     let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
     let (asked_lang, asked_topic, mode, cases) = (props.lang.clone(), props.topic.clone(), props.mode.clone(), props.cases.clone());
     let state = use_reducer(move || {
@@ -140,21 +140,22 @@ fn Advisor(props: &AdvisorProps) -> Html {
     };
     let trainer = TRAINER && state.trainer;
     let case = state.current_case().filter(|_| trainer).cloned();
+    let evaluation = state.evaluation();
     let evaluation_rules = |until: Option<&ethics_engine::QuestionId>| -> Vec<ethics_engine::RuleId> {
-        state.evaluation().map_or_else(Vec::new, |e| e.steps.iter().take_while(|s| Some(&s.question.id) != until).map(|s| s.rule.id.clone()).collect())
+        evaluation.as_ref().map_or_else(Vec::new, |e| e.steps.iter().take_while(|s| Some(&s.question.id) != until).map(|s| s.rule.id.clone()).collect())
     };
-    let topic_id = state.topic_id().cloned();
-    let body = match (&state.screen, topic_id) {
+    let topic = state.topic_id().cloned().zip(evaluation.clone());
+    let body = match (&state.screen, topic) {
         (Screen::Start, topic) => html! {
-            <StartPage {topic} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
+            <StartPage topic={topic.map(|(id, _)| id)} on_start={send(Action::ClickedStart)} resume_error={state.resume_error.clone()} on_action={on_action.clone()} />
         },
-        (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage {chosen} problem={state.problem.is_some()} on_action={on_action.clone()} /> },
+        (Screen::ChooseTopic, chosen) => html! { <ChooseTopicPage chosen={chosen.map(|(id, _)| id)} problem={state.problem.is_some()} on_action={on_action.clone()} /> },
         (Screen::Cases, _) if TRAINER => html! { <CaseLibrary cases={state.cases.clone()} /> },
         (Screen::Case(_), _) if TRAINER => match case.clone() {
             Some(case) => html! { <CaseIntro {case} on_action={on_action.clone()} /> },
             None => html! { <CaseLibrary cases={state.cases.clone()} /> },
         },
-        (Screen::Question(id), Some(topic)) => html! {
+        (Screen::Question(id), Some((topic, _))) => html! {
             <>
             if let Some(case) = case.clone() { <StoryBanner {case} /> }
             <QuestionPage
@@ -170,22 +171,22 @@ fn Advisor(props: &AdvisorProps) -> Html {
             if trainer { <Diagram topic={topic.clone()} highlight={evaluation_rules(Some(id))} /> }
             </>
         },
-        (Screen::CheckAnswers, Some(topic)) => html! {
+        (Screen::CheckAnswers, Some((topic, evaluation))) => html! {
             <CheckAnswersPage
                 {topic}
-                answers={state.answers().clone()}
+                {evaluation}
                 topic_fixed={state.topic_fixed}
                 resume_code={state.resume_code().unwrap_or_default()}
                 on_action={on_action.clone()}
             />
         },
-        (Screen::Result, Some(topic)) => html! {
+        (Screen::Result, Some((topic, evaluation))) => html! {
             <>
             if let Some(case) = case.clone() { <StoryBanner {case} /> }
-            <ResultPage topic={topic.clone()} answers={state.answers().clone()} resume_code={state.resume_code().unwrap_or_default()}
+            <ResultPage topic={topic.clone()} evaluation={evaluation.clone()} resume_code={state.resume_code().unwrap_or_default()}
                 on_start_again={send(Action::ClickedStartAgain)} />
             if trainer {
-                <WhatIf topic={topic.clone()} answers={state.answers().clone()} />
+                <WhatIf topic={topic.clone()} answers={state.answers().clone()} {evaluation} />
                 <Diagram {topic} highlight={evaluation_rules(None)} />
             }
             </>
@@ -198,7 +199,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<Texts> context={Texts { pack: state.pack.clone(), lang: state.lang }}>
+        <ContextProvider<Texts> context={Texts { pack: state.pack, lang: state.lang }}>
             <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
                 <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.has_trainer_mode().then_some(trainer)} on_trainer={on_trainer} />
                 if trainer {
@@ -225,7 +226,7 @@ fn page_title(state: &State) -> String {
         Screen::Case(_) => state.current_case().map_or_else(|| m.case_library.to_owned(), |c| format!("{} — {}", m.case_label, crate::components::story(c, lang))),
         Screen::Question(q) => with_topic(m.question_of(state.position(q), state.question_total(q))),
         Screen::CheckAnswers => with_topic(m.check_heading.to_owned()),
-        Screen::Result => match state.evaluation().map(|e| e.end) {
+        Screen::Result => match state.evaluation().as_ref().map(|e| &e.end) {
             Some(ethics_engine::End::Outcome { outcome, .. }) => with_topic(state.pack.render(&outcome.title, lang)),
             _ => with_topic(m.result_heading.to_owned()),
         },

@@ -1,12 +1,15 @@
 //! The one state of the app and the actions that change it, named after what the user did.
 //!
 //! Derived facts (the current path, whether it is complete) are computed from the answers by
-//! the engine on demand, never stored beside them, so they cannot disagree.
+//! the engine, never stored beside them, so they cannot disagree: the one evaluation kept is
+//! keyed by the topic and answers it came from.
 
 use crate::routing::Screen;
 use ethics_engine::library::Case;
 use ethics_engine::resume::{self, ResumeError};
 use ethics_engine::{evaluate, Answer, Answers, End, Evaluation, Pack, QuestionId, Topic, TopicId};
+use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -53,10 +56,33 @@ pub enum Action {
     ChangedLanguage(usize),
 }
 
+/// The path the answers of the chosen topic take. One evaluation serves the whole screen
+/// (a click used to evaluate the same answers five to seven times); components compare it by
+/// identity, since the same answers give the same shared evaluation.
+#[derive(Clone, Debug)]
+pub struct Evaluated(Rc<Evaluation<'static>>);
+
+impl PartialEq for Evaluated {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Evaluated {
+    type Target = Evaluation<'static>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// The last evaluation, with the topic and the answers it was computed from.
+type LastEvaluation = RefCell<Option<(usize, Answers, Evaluated)>>;
+
 /// Everything the advisor knows. Answers live only here, in memory.
 #[derive(Clone, Debug)]
 pub struct State {
-    pub pack: Rc<Pack>,
+    /// The pack lives as long as the page (see `embedded_pack`).
+    pub pack: &'static Pack,
     /// Index into the pack's languages.
     pub lang: usize,
     /// Index into the pack's topics, once chosen (or fixed by the host page).
@@ -83,19 +109,20 @@ pub struct State {
     pub large_text: bool,
     /// Trainer mode: single-key shortcuts (N next, B back, R reveal), which can be switched off.
     pub shortcuts: bool,
+    last_evaluation: LastEvaluation,
 }
 
 impl State {
     /// A fresh state showing `screen` of `topic` (normalized to what can be shown with no
     /// answers). A `fixed_topic` (from the host page) is the only topic offered; with a
     /// pack of one topic, that topic is fixed too.
-    pub fn new(pack: Rc<Pack>, lang: usize, fixed_topic: Option<usize>, topic: Option<TopicId>, screen: Screen) -> State {
+    pub fn new(pack: &'static Pack, lang: usize, fixed_topic: Option<usize>, topic: Option<TopicId>, screen: Screen) -> State {
         State::with_cases(pack, Rc::new(Vec::new()), false, lang, fixed_topic, topic, screen)
     }
 
     /// A fresh state with the case library, in trainer mode or not.
     pub fn with_cases(
-        pack: Rc<Pack>,
+        pack: &'static Pack,
         cases: Rc<Vec<Case>>,
         trainer: bool,
         lang: usize,
@@ -107,7 +134,7 @@ impl State {
         let trainer = trainer && !cases.is_empty();
         let answers = vec![Answers::new(); pack.topics.len()];
         let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false,
-            cases, trainer, case: None, large_text: false, shortcuts: true };
+            cases, trainer, case: None, large_text: false, shortcuts: true, last_evaluation: LastEvaluation::default() };
         if trainer && screen == Screen::Start {
             state.screen = Screen::Cases;
             return state;
@@ -136,9 +163,20 @@ impl State {
         self.topic.and_then(|t| self.answers.get(t)).unwrap_or(&NONE)
     }
 
-    /// The path the current answers take, and where it ends.
-    pub fn evaluation(&self) -> Option<Evaluation<'_>> {
-        Some(evaluate(&self.pack, self.topic()?, self.answers()))
+    /// The path the current answers take, and where it ends: evaluated once for each
+    /// topic and set of answers.
+    pub fn evaluation(&self) -> Option<Evaluated> {
+        let pack = self.pack;
+        let (index, answers) = (self.topic?, self.answers());
+        let topic = pack.topics.get(index)?;
+        if let Some((last_index, last_answers, last)) = &*self.last_evaluation.borrow() {
+            if *last_index == index && last_answers == answers {
+                return Some(last.clone());
+            }
+        }
+        let evaluated = Evaluated(Rc::new(evaluate(pack, topic, answers)));
+        *self.last_evaluation.borrow_mut() = Some((index, answers.clone(), evaluated.clone()));
+        Some(evaluated)
     }
 
     /// The 1-based position of a question on the current path.
@@ -157,7 +195,7 @@ impl State {
 
     /// The code that brings back the chosen topic's answers ("Save my progress").
     pub fn resume_code(&self) -> Option<String> {
-        resume::encode(&self.pack, self.topic?, self.answers())
+        resume::encode(self.pack, self.topic?, self.answers())
     }
 
     /// The fragment of a screen of the chosen topic.
@@ -176,7 +214,7 @@ impl State {
 
     /// Where the user should be: the next question without an answer, or the check page.
     fn resume(&self) -> Screen {
-        match self.evaluation().map(|e| e.end) {
+        match self.evaluation().as_ref().map(|e| &e.end) {
             None => self.before_first_question(),
             Some(End::Ask(question)) => Screen::Question(question.id.clone()),
             Some(End::Outcome { .. }) => Screen::CheckAnswers,
@@ -334,7 +372,7 @@ impl Reducible for State {
                 next.changing = false;
                 next.go_to(None, Screen::Start);
             }
-            Action::EnteredResumeCode(code) => match resume::decode(&next.pack, &code) {
+            Action::EnteredResumeCode(code) => match resume::decode(next.pack, &code) {
                 Ok((topic, answers)) if !next.topic_fixed || next.topic == Some(topic) => {
                     next.answers[topic] = answers;
                     next.topic = Some(topic);
@@ -388,7 +426,7 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
-    fn pack() -> Rc<Pack> {
+    fn pack() -> &'static Pack {
         crate::embedded_pack::load().expect("embedded pack")
     }
 
@@ -447,6 +485,19 @@ mod tests {
         assert_eq!(state.screen, Screen::CheckAnswers, "back to check answers once complete");
         let path: Vec<String> = state.evaluation().unwrap().path().map(ToString::to_string).collect();
         assert_eq!(path, ["exchange", "solicited", "cash", "giver", "government_unforeseen"]);
+    }
+
+    #[test]
+    fn one_evaluation_serves_a_screen_and_new_answers_get_their_own() {
+        let state = choose(gifts().reduce(Action::ClickedStart), "exchange", "no");
+        let first = state.evaluation().unwrap();
+        assert!(first == state.evaluation().unwrap(), "the same answers share one evaluation");
+        let next = choose(state.clone(), "solicited", "no");
+        let path: Vec<String> = next.evaluation().unwrap().path().map(ToString::to_string).collect();
+        assert_eq!(path, ["exchange", "solicited"], "never the evaluation of the answers before");
+        assert!(first == state.evaluation().unwrap(), "the earlier state keeps its own");
+        let back_to_start = next.reduce(Action::ClickedStartAgain);
+        assert_eq!(back_to_start.evaluation().map(|e| e.steps.len()), Some(0), "answers cleared: an empty path");
     }
 
     #[test]
@@ -550,7 +601,7 @@ mod resume_tests {
     #[test]
     fn a_saved_code_brings_back_the_answers_and_the_place() {
         let pack = crate::embedded_pack::load().unwrap();
-        let start = Rc::new(State::new(pack.clone(), 0, None, None, Screen::Start));
+        let start = Rc::new(State::new(pack, 0, None, None, Screen::Start));
         let gifts = pack.topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
         let mut state = start.clone().reduce(Action::ChoseTopic(gifts));
         for (q, o) in [("exchange", "no"), ("solicited", "no"), ("cash", "yes"), ("money_private", "no")] {
@@ -608,7 +659,7 @@ mod trainer_tests {
         assert!(matches!(state.screen, Screen::Question(_) | Screen::CheckAnswers));
         let revealed = state.reduce(Action::ClickedReveal);
         assert_eq!(revealed.screen, Screen::Result);
-        match revealed.evaluation().unwrap().end {
+        match &revealed.evaluation().unwrap().end {
             End::Outcome { outcome, .. } => assert_eq!(outcome.id.as_str(), case.expect),
             other => panic!("{other:?}"),
         }
@@ -632,7 +683,7 @@ mod trainer_tests {
     #[test]
     fn without_a_case_library_there_is_no_trainer_mode() {
         let pack = crate::embedded_pack::load().unwrap();
-        let asked = Rc::new(State::with_cases(pack.clone(), Rc::new(Vec::new()), true, 0, None, None, Screen::Start));
+        let asked = Rc::new(State::with_cases(pack, Rc::new(Vec::new()), true, 0, None, None, Screen::Start));
         assert!(!asked.trainer && !asked.has_trainer_mode());
         assert_eq!(asked.screen, Screen::Start);
         let linked = State::with_cases(pack, Rc::new(Vec::new()), false, 0, None, None, Screen::Case("brief_9_bidder_lunch".into()));

@@ -3,11 +3,10 @@
 //! sent by the app: the user's own mail program opens with an editable draft.
 
 use crate::i18n::Messages;
-use ethics_engine::{evaluate, Answers, End, Pack, SettingValue, Topic};
+use ethics_engine::{End, Evaluation, Pack, SettingValue, Topic};
 
-/// The result of `answers` in `topic` as plain text, or `None` if the path is incomplete.
-pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, answers: &Answers) -> Option<String> {
-    let evaluation = evaluate(pack, topic, answers);
+/// The result of an evaluation in `topic` as plain text, or `None` if the path is incomplete.
+pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, evaluation: &Evaluation) -> Option<String> {
     let End::Outcome { outcome, also } = &evaluation.end else { return None };
     let t = |text| pack.render(text, lang);
     let mut out = format!("{} — {}\n\n", m.app_name, t(&topic.title));
@@ -61,9 +60,9 @@ fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ethics_engine::Answer;
+    use ethics_engine::{evaluate, Answer, Answers};
 
-    fn gifts_declined() -> (std::rc::Rc<Pack>, Answers) {
+    fn gifts_declined() -> (&'static Pack, Answers) {
         let pack = crate::embedded_pack::load().unwrap();
         let mut answers = Answers::new();
         answers.insert("exchange".into(), Answer::Choice("no".into()));
@@ -77,7 +76,7 @@ mod tests {
     fn the_summary_holds_answers_outcome_reasons_and_steps() {
         let (pack, answers) = gifts_declined();
         let topic = pack.topic(&"gifts".into()).unwrap();
-        let text = summary_text(&pack, 0, crate::i18n::messages("en"), topic, &answers).unwrap();
+        let text = summary_text(pack, 0, crate::i18n::messages("en"), topic, &evaluate(pack, topic, &answers)).unwrap();
         assert!(text.contains("Result: This is not permitted"), "{text}");
         assert!(text.contains("- Is it money, or something that works like money? Yes"), "{text}");
         assert!(text.contains("Cash and cash equivalents, such as gift cards, vouchers and tickets, are never acceptable"), "{text}");
@@ -90,7 +89,7 @@ mod tests {
         let (pack, answers) = gifts_declined();
         let topic = pack.topic(&"gifts".into()).unwrap();
         let fr = pack.language("fr").unwrap();
-        let text = summary_text(&pack, fr, crate::i18n::messages("fr"), topic, &answers).unwrap();
+        let text = summary_text(pack, fr, crate::i18n::messages("fr"), topic, &evaluate(pack, topic, &answers)).unwrap();
         assert!(text.contains("Résultat\u{a0}: "), "{text}");
         assert!(text.contains("Principe\u{a0}: ") && text.contains("Source\u{a0}: "), "{text}");
         assert!(!text.contains("Résultat :") && !text.contains("Résultat: "), "{text}");
@@ -101,7 +100,7 @@ mod tests {
         let (pack, mut answers) = gifts_declined();
         answers.remove(&ethics_engine::QuestionId::from("cash"));
         let topic = pack.topic(&"gifts".into()).unwrap();
-        assert_eq!(summary_text(&pack, 0, crate::i18n::messages("en"), topic, &answers), None);
+        assert_eq!(summary_text(pack, 0, crate::i18n::messages("en"), topic, &evaluate(pack, topic, &answers)), None);
     }
 
     #[test]

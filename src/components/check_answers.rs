@@ -3,13 +3,15 @@
 use super::{on_click, use_texts, SaveProgress};
 use crate::routing::Screen;
 use crate::state::Action;
-use ethics_engine::{evaluate, Answers, TopicId};
+use crate::state::Evaluated;
+use ethics_engine::TopicId;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckAnswersPageProps {
     pub topic: TopicId,
-    pub answers: Answers,
+    /// The path of the answers given.
+    pub evaluation: Evaluated,
     /// When the host page fixed the topic there is no topic to change.
     pub topic_fixed: bool,
     /// The "Save my progress" code for these answers.
@@ -22,7 +24,7 @@ pub fn CheckAnswersPage(props: &CheckAnswersPageProps) -> Html {
     let texts = use_texts();
     let m = texts.m();
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
-    let evaluation = evaluate(&texts.pack, topic, &props.answers);
+    let evaluation = &props.evaluation;
     let send = |action: Action| on_click(&props.on_action, action);
     html! {
         <>

@@ -21,19 +21,18 @@ pub use trainer::{story, CaseIntro, CaseLibrary, Diagram, StoryBanner, TrainerBa
 
 use crate::i18n::{messages, Messages};
 use ethics_engine::{Answer, Pack, Question, Text, Topic, TopicId};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The pack and the chosen language, provided to every component.
 #[derive(Clone, Debug)]
 pub struct Texts {
-    pub pack: Rc<Pack>,
+    pub pack: &'static Pack,
     pub lang: usize,
 }
 
 impl PartialEq for Texts {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.pack, &other.pack) && self.lang == other.lang
+        std::ptr::eq(self.pack, other.pack) && self.lang == other.lang
     }
 }
 

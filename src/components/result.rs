@@ -3,7 +3,8 @@
 
 use super::{use_texts, SaveProgress};
 use crate::summary::{mailto, summary_text};
-use ethics_engine::{evaluate, Answers, End, SettingValue, TopicId};
+use crate::state::Evaluated;
+use ethics_engine::{End, SettingValue, TopicId};
 use yew::prelude::*;
 
 /// What became of "Copy summary".
@@ -17,7 +18,8 @@ enum CopyStatus {
 #[derive(Properties, PartialEq)]
 pub struct ResultPageProps {
     pub topic: TopicId,
-    pub answers: Answers,
+    /// The path of the answers given, complete.
+    pub evaluation: Evaluated,
     /// The "Save my progress" code for these answers.
     pub resume_code: AttrValue,
     pub on_start_again: Callback<()>,
@@ -30,7 +32,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
     let m = texts.m();
     let pack = &texts.pack;
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
-    let summary = summary_text(pack, texts.lang, m, topic, &props.answers).unwrap_or_default();
+    let summary = summary_text(pack, texts.lang, m, topic, &props.evaluation).unwrap_or_default();
     let mail = mailto(
         pack,
         &format!("{}: {}", m.mail_subject, texts.t(&topic.title)),
@@ -54,7 +56,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
             let _ = window.print();
         }
     });
-    let evaluation = evaluate(pack, topic, &props.answers);
+    let evaluation = &props.evaluation;
     let (outcome, also) = match &evaluation.end {
         End::Outcome { outcome, also } => (*outcome, also.clone()),
         End::Broken(_) => return html! { <p class="ea-error" role="alert">{ texts.m_filled(m.broken_pack) }</p> },

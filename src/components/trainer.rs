@@ -4,7 +4,7 @@
 
 use super::{on_click, use_texts};
 use crate::routing::Screen;
-use crate::state::Action;
+use crate::state::{Action, Evaluated};
 use ethics_engine::diagram::{self, NodeKind, NODE_HEIGHT, NODE_WIDTH};
 use ethics_engine::library::Case;
 use ethics_engine::{evaluate, Answer, Answers, End, RuleId, TopicId};
@@ -121,6 +121,8 @@ pub fn TrainerBar(props: &TrainerBarProps) -> Html {
 pub struct WhatIfProps {
     pub topic: TopicId,
     pub answers: Answers,
+    /// The path of `answers`: each of its answers is varied in turn.
+    pub evaluation: Evaluated,
 }
 
 /// For each answer on the path, how the outcome would change with each other answer.
@@ -130,9 +132,8 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     let m = texts.m();
     let pack = &texts.pack;
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
-    let evaluation = evaluate(pack, topic, &props.answers);
     let mut rows = Vec::new();
-    for step in &evaluation.steps {
+    for step in &props.evaluation.steps {
         for option in step.question.options.iter().filter(|o| o.id != step.option) {
             let mut changed = props.answers.clone();
             changed.insert(step.question.id.clone(), Answer::Choice(option.id.clone()));
@@ -181,11 +182,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // The layout and label placement change only with the topic and the language, not with
     // each answer the room gives.
     let drawing = {
-        let pack = pack.clone();
+        let pack = *pack;
         use_memo((props.topic.clone(), texts.lang), move |(topic, lang)| {
             let topic = pack.topic(topic)?;
             let layout = diagram::layout(topic);
-            let labels = diagram::edge_labels(&pack, topic, &layout, *lang);
+            let labels = diagram::edge_labels(pack, topic, &layout, *lang);
             Some((layout, labels))
         })
     };

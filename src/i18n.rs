@@ -1,9 +1,14 @@
-//! The app's own wording (buttons, headings, errors, built-in answers), per language.
-//! Everything about a topic — questions, outcomes, reasons — comes from the rule pack.
+//! The app's own wording (buttons, headings, errors), one table per language, each tied to
+//! the engine's table of that language (its name, the shared answers' labels, how it writes
+//! sums). Everything about a topic — questions, outcomes, reasons — comes from the rule pack.
+
+use ethics_engine::locale::{self, Locale};
 
 
 /// Every string of the app's chrome, in one language.
 pub struct Messages {
+    /// The engine's table of this language.
+    pub locale: &'static Locale,
     pub app_name: &'static str,
     pub service_heading: &'static str,
     pub service_lead: &'static str,
@@ -115,6 +120,7 @@ impl Messages {
 }
 
 const EN: Messages = Messages {
+    locale: &locale::EN,
     app_name: "Ethics advisor",
     service_heading: "Get confidential advice on an ethics question",
     service_lead: "Use this advisor when you are unsure about:",
@@ -204,6 +210,7 @@ const EN: Messages = Messages {
 };
 
 const FR: Messages = Messages {
+    locale: &locale::FR,
     app_name: "Conseiller en déontologie",
     service_heading: "Obtenir un conseil confidentiel sur une question de déontologie",
     service_lead: "Utilisez ce conseiller si vous avez un doute concernant :",
@@ -293,6 +300,7 @@ const FR: Messages = Messages {
 };
 
 const ES: Messages = Messages {
+    locale: &locale::ES,
     app_name: "Asesor de ética",
     service_heading: "Obtener asesoramiento confidencial sobre una cuestión de ética",
     service_lead: "Utilice este asesor cuando tenga dudas sobre:",
@@ -381,31 +389,34 @@ const ES: Messages = Messages {
     language: "Idioma",
 };
 
-/// The app's wording in a language, falling back to English (a test keeps every language of
-/// the shipped pack covered, so that the fallback never shows).
-pub fn messages(lang: &str) -> &'static Messages {
-    match lang {
-        "fr" => &FR,
-        "es" => &ES,
-        _ => &EN,
-    }
-}
+/// The app's wording in every language it speaks.
+const TABLES: [&Messages; 3] = [&EN, &FR, &ES];
 
-/// The languages the app itself is written in, with their names in their own language.
-pub const LANGUAGES: &[(&str, &str)] = &[("en", "English"), ("fr", "Français"), ("es", "Español")];
+/// The app's wording in a language, falling back to English (a test keeps every language the
+/// engine speaks covered, and the loader refuses a pack language the engine does not speak,
+/// so that the fallback never shows).
+pub fn messages(lang: &str) -> &'static Messages {
+    TABLES.into_iter().find(|m| m.locale.code == lang).unwrap_or(&EN)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_language_of_the_pack_has_the_app_wording_and_a_name() {
+    fn every_language_the_engine_speaks_has_the_app_wording_once() {
+        for locale in locale::LOCALES {
+            let tables = TABLES.iter().filter(|m| std::ptr::eq(m.locale, locale)).count();
+            assert_eq!(tables, 1, "the app has {tables} wording tables for {:?}", locale.code);
+        }
+        assert_eq!(TABLES.len(), locale::LOCALES.len(), "a wording table for a language the engine does not speak");
+    }
+
+    #[test]
+    fn every_language_of_the_pack_has_the_app_wording() {
         let pack = crate::embedded_pack::load().unwrap();
         for lang in &pack.languages {
-            let code = lang.as_str();
-            assert!(LANGUAGES.iter().any(|(c, _)| *c == code), "the language switch has no name for {code:?}");
-            let m = messages(code);
-            assert!(code == "en" || !std::ptr::eq(m, &EN), "the app has no wording in {code:?}: it would fall back to English");
+            assert_eq!(messages(lang.as_str()).locale.code, lang.as_str(), "the app has no wording in {lang:?}: it would fall back to English");
         }
     }
 }

@@ -16,12 +16,7 @@ pub fn summary_text(pack: &Pack, lang: usize, m: &Messages, topic: &Topic, evalu
     }
     out.push_str(&format!("\n{}\n", m.answers_heading));
     for step in &evaluation.steps {
-        let answer = match &step.answer {
-            ethics_engine::Answer::Amount(amount) => pack.money(*amount, lang),
-            ethics_engine::Answer::Choice(option) => {
-                step.question.option(option).map_or_else(|| option.to_string(), |o| pack.option_label(o, lang))
-            }
-        };
+        let answer = pack.answer_text(step.question, &step.answer, lang);
         out.push_str(&format!("- {} {}\n", t(&step.question.ask), answer));
     }
     out.push_str(&format!("\n{}\n", m.why_heading));

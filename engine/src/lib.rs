@@ -68,6 +68,7 @@ pub mod diagram;
 mod eval;
 mod ids;
 pub mod library;
+pub mod locale;
 mod pack;
 mod paths;
 pub mod resume;

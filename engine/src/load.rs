@@ -7,6 +7,7 @@
 
 use crate::error::{from_toml, line_of, PackError};
 use crate::ids::OptionId;
+use crate::locale;
 use crate::pack::{
     Amount, AnswerOption, Basis, BuiltinOption, Input, LintException, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
     Setting, SettingStatus, SettingValue, Source, Topic,
@@ -279,6 +280,13 @@ impl Checker {
                         self.error_at(*doc, lang, format!("language {code:?} is not a two- or three-letter lowercase code"));
                     } else if self.languages.contains(code) {
                         self.error_at(*doc, lang, format!("language {code:?} is listed twice"));
+                    } else if locale::find(code).is_none() {
+                        let spoken: Vec<&str> = locale::LOCALES.iter().map(|l| l.code).collect();
+                        let reason = format!(
+                            "language {code:?} is not one the advisor speaks ({}): its name, answer labels and number format go in engine/src/locale.rs, the app's wording in src/i18n.rs",
+                            spoken.join(", ")
+                        );
+                        self.error_at(*doc, lang, reason);
                     } else {
                         self.languages.push(code.clone());
                     }

@@ -4,6 +4,8 @@
 //! TOML spans and no parsing code. Build one with [`crate::load`].
 
 use crate::ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};
+use crate::eval::Answer;
+use crate::locale;
 use crate::text::{fill, Text};
 use serde::{Deserialize, Serialize};
 
@@ -90,24 +92,19 @@ impl Amount {
     /// The amount as written in a language: `1,250.50` (en), `1 250,50` (fr, with narrow
     /// no-break spaces), `1.250,50` (es).
     pub fn localized(self, lang: &str) -> String {
-        let (group, decimal) = match lang {
-            "fr" => ('\u{202f}', ','),
-            "es" | "de" | "it" | "pt" => ('.', ','),
-            _ => (',', '.'),
-        };
+        let locale = locale::of(lang);
         let digits = (self.0 / 100).to_string();
+        let grouping = digits.len() >= locale.group_from;
         let mut units = String::new();
         for (i, digit) in digits.chars().enumerate() {
-            // Spanish groups thousands only from five digits on (RAE); others from four.
-            let grouping = !(lang == "es" && digits.len() <= 4);
-            if i > 0 && (digits.len() - i) % 3 == 0 && grouping {
-                units.push(group);
+            if grouping && i > 0 && (digits.len() - i) % 3 == 0 {
+                units.push(locale.thousands);
             }
             units.push(digit);
         }
         match self.0 % 100 {
             0 => units,
-            cents => format!("{units}{decimal}{cents:02}"),
+            cents => format!("{units}{}{cents:02}", locale.decimal),
         }
     }
 }
@@ -250,19 +247,15 @@ pub enum BuiltinOption {
 }
 
 impl BuiltinOption {
-    /// How the option reads in a language (English where the language is not one of ours).
+    /// How the option reads in a language, from the language's table in `locale`.
     pub fn label(self, lang: &str) -> &'static str {
-        let [en, fr, es] = match self {
-            BuiltinOption::Yes => ["Yes", "Oui", "Sí"],
-            BuiltinOption::No => ["No", "Non", "No"],
-            BuiltinOption::DontKnow => ["I do not know", "Je ne sais pas", "No lo sé"],
-            BuiltinOption::AtOrBelow => ["At or below the threshold", "Égal ou inférieur au seuil", "Igual o inferior al umbral"],
-            BuiltinOption::Above => ["Above the threshold", "Supérieur au seuil", "Superior al umbral"],
-        };
-        match lang {
-            "fr" => fr,
-            "es" => es,
-            _ => en,
+        let locale = locale::of(lang);
+        match self {
+            BuiltinOption::Yes => locale.yes,
+            BuiltinOption::No => locale.no,
+            BuiltinOption::DontKnow => locale.dont_know,
+            BuiltinOption::AtOrBelow => locale.at_or_below,
+            BuiltinOption::Above => locale.above,
         }
     }
 
@@ -348,11 +341,16 @@ impl Pack {
     pub fn money(&self, amount: Amount, lang: usize) -> String {
         let code = self.languages.get(lang).map_or("en", |l| l.as_str());
         let (number, currency) = (amount.localized(code), self.currency());
-        let text = match code {
-            "en" => format!("{currency} {number}"),
-            _ => format!("{number}\u{a0}{currency}"),
-        };
+        let text = if locale::of(code).currency_first { format!("{currency} {number}") } else { format!("{number}\u{a0}{currency}") };
         text.trim_matches([' ', '\u{a0}']).to_owned()
+    }
+
+    /// How an answer reads back to the person: the option's label, or the sum with currency.
+    pub fn answer_text(&self, question: &Question, answer: &Answer, lang: usize) -> String {
+        match answer {
+            Answer::Amount(amount) => self.money(*amount, lang),
+            Answer::Choice(option) => question.option(option).map_or_else(|| option.to_string(), |o| self.option_label(o, lang)),
+        }
     }
     /// How an option reads in a language: the pack's label, or the shared wording.
     pub fn option_label(&self, option: &AnswerOption, lang: usize) -> String {

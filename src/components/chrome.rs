@@ -1,7 +1,7 @@
 //! Pieces every screen shares: the header, the back link, the error summary.
 
 use super::use_texts;
-use crate::i18n::LANGUAGES;
+use ethics_engine::locale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         .languages
         .iter()
         .enumerate()
-        .filter_map(|(i, code)| LANGUAGES.iter().find(|(c, _)| *c == code.as_str()).map(|(c, name)| (i, *c, *name)))
+        .filter_map(|(i, code)| locale::find(code.as_str()).map(|l| (i, l.code, l.name)))
         .collect();
     html! {
         <header class="ea-header">

@@ -58,10 +58,7 @@ impl Texts {
 
     /// How an answer reads back to the user: the option's label, or the sum with currency.
     pub fn answer(&self, question: &Question, answer: &Answer) -> String {
-        match answer {
-            Answer::Amount(amount) => self.pack.money(*amount, self.lang),
-            Answer::Choice(option) => question.option(option).map_or_else(|| option.to_string(), |o| self.pack.option_label(o, self.lang)),
-        }
+        self.pack.answer_text(question, answer, self.lang)
     }
 }
 

@@ -1,5 +1,5 @@
 //! Loads, validates and compiles the rule pack in `rules/` and the case library in
-//! `tests/cases/` at build time, so the shipped wasm embeds compact postcard bytes and carries
+//! `cases/` at build time, so the shipped wasm embeds compact postcard bytes and carries
 //! no TOML parser. The pack goes in its shipped form, texts laid out language by language.
 //! An invalid pack or case file fails the build with file, line and reason.
 
@@ -31,12 +31,12 @@ fn main() {
     }
 }
 
-/// Every case of `tests/cases/`, checked against the pack, for trainer mode.
+/// Every case of `cases/`, checked against the pack, for trainer mode.
 fn case_library(pack: &ethics_engine::Pack) -> Vec<ethics_engine::library::Case> {
-    println!("cargo:rerun-if-changed=tests/cases");
-    let (cases, errors) = ethics_engine::cases::from_path(pack, Path::new("tests/cases"));
+    println!("cargo:rerun-if-changed=cases");
+    let (cases, errors) = ethics_engine::cases::from_path(pack, Path::new("cases"));
     if !errors.is_empty() {
-        eprintln!("error: the case library in tests/cases is invalid ({} problem(s)):", errors.len());
+        eprintln!("error: the case library in cases is invalid ({} problem(s)):", errors.len());
         for error in errors {
             eprintln!("  {error}");
         }

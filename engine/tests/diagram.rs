@@ -1,11 +1,12 @@
-//! The decision-tree layout and its SVG and Mermaid forms, on every topic of the real pack.
+//! The decision-tree layout and its SVG and Mermaid forms, on every topic of the fixture pack.
+
+mod common;
 
 use ethics_engine::diagram::{edge_labels, layout, mermaid, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
-use ethics_engine::{load, Next, Pack};
-use std::path::Path;
+use ethics_engine::{Next, Pack};
 
 fn pack() -> Pack {
-    load::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules")).expect("valid pack")
+    common::fixture().clone()
 }
 
 #[test]
@@ -70,7 +71,7 @@ fn edges_that_skip_layers_pass_between_boxes_never_behind_them() {
             assert_eq!(path.matches(" L").count(), edge.lanes.len(), "{path}");
         }
     }
-    assert!(long_edges > 0, "the real pack has edges that skip layers, so this test checks something");
+    assert!(long_edges > 0, "the fixture has edges that skip layers, so this test checks something");
 }
 
 #[test]

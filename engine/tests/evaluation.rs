@@ -1,19 +1,12 @@
-//! Evaluation properties on the real rule pack: every full set of answers reaches an
+//! Evaluation properties on the engine's fixture pack: every full set of answers reaches an
 //! outcome, answers off the path never change the result, and every enumerated path
-//! replays to its own outcome.
+//! replays to its own outcome; then the finer points, one test each.
 
-use ethics_engine::{all_paths, evaluate, load, Answer, Answers, End, Input, Pack, Topic};
+mod common;
+
+use common::fixture as pack;
+use ethics_engine::{all_paths, evaluate, Answer, Answers, End, Input, Pack, Topic};
 use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
-        load::from_dir(&dir).unwrap_or_else(|e| panic!("the default rule pack must be valid: {e:?}"))
-    })
-}
 
 /// Turns raw random numbers into one answer per question of the topic.
 fn answers_from(topic: &Topic, raw: &[(u8, u32, bool)]) -> Answers {
@@ -108,42 +101,40 @@ fn every_enumerated_path_replays_to_its_outcome() {
 
 #[test]
 fn an_unanswered_question_on_the_path_is_asked_next() {
-    let topic = pack().topic(&"gifts".into()).unwrap();
+    let topic = loans();
     let evaluation = evaluate(pack(), topic, &Answers::new());
     assert!(matches!(evaluation.end, End::Ask(q) if q.id == topic.start));
-    let mut answers = Answers::new();
-    answers.insert("exchange".into(), Answer::Choice("no".into()));
-    answers.insert("solicited".into(), Answer::Choice("no".into()));
-    answers.insert("giver".into(), Answer::Choice("vendor".into()));
+    let answers = choices(&[("lender", "colleague"), ("interest", "yes")]);
     let evaluation = evaluate(pack(), topic, &answers);
-    assert!(matches!(evaluation.end, End::Ask(q) if q.id.as_str() == "cash"), "cash is asked before the giver counts");
+    assert!(matches!(evaluation.end, End::Ask(q) if q.id.as_str() == "sum"), "the sum is asked before the interest counts");
 }
 
 #[test]
 fn amounts_compare_with_the_threshold_setting() {
-    let topic = pack().topic(&"gifts".into()).unwrap();
-    let limit = pack().amount_setting(&"nominal_threshold".into()).unwrap();
-    let base = [("exchange", "no"), ("solicited", "no"), ("cash", "no"), ("giver", "outside"), ("award", "no")];
-    let next_after = |amount: u64| {
-        let mut answers: Answers = base.iter().map(|(q, o)| ((*q).into(), Answer::Choice((*o).into()))).collect();
-        answers.insert("outside_value".into(), Answer::Amount(ethics_engine::Amount(amount)));
+    let topic = loans();
+    let limit = pack().amount_setting(&"threshold".into()).unwrap();
+    let end_after = |amount: u64| {
+        let mut answers = choices(&[("lender", "colleague")]);
+        answers.insert("sum".into(), Answer::Amount(ethics_engine::Amount(amount)));
         match evaluate(pack(), topic, &answers).end {
             End::Ask(q) => q.id.to_string(),
-            other => panic!("expected a next question, got {other:?}"),
+            End::Outcome { outcome, .. } => outcome.id.to_string(),
+            other => panic!("{other:?}"),
         }
     };
-    assert_eq!(next_after(limit.0), "frequent", "at the threshold is nominal");
-    assert_eq!(next_after(limit.0 + 1), "unforeseen", "one cent above is not");
+    assert_eq!(end_after(limit.0), "ok", "at the threshold is small");
+    assert_eq!(end_after(limit.0 + 1), "interest", "one cent above is not");
+    let dont_know = choices(&[("lender", "colleague"), ("sum", "dont_know")]);
+    assert!(matches!(evaluate(pack(), topic, &dont_know).end, End::Ask(q) if q.id.as_str() == "sum"), "this amount question offers no \"I do not know\"");
 }
 
 #[test]
 fn an_answer_that_does_not_fit_its_question_is_asked_again() {
-    let topic = pack().topic(&"gifts".into()).unwrap();
-    let mut answers = Answers::new();
-    answers.insert("exchange".into(), Answer::Choice("purple".into()));
-    assert!(matches!(evaluate(pack(), topic, &answers).end, End::Ask(q) if q.id.as_str() == "exchange"));
-    answers.insert("exchange".into(), Answer::Amount(ethics_engine::Amount(5)));
-    assert!(matches!(evaluate(pack(), topic, &answers).end, End::Ask(q) if q.id.as_str() == "exchange"));
+    let topic = loans();
+    let mut answers = choices(&[("lender", "purple")]);
+    assert!(matches!(evaluate(pack(), topic, &answers).end, End::Ask(q) if q.id.as_str() == "lender"));
+    answers.insert("lender".into(), Answer::Amount(ethics_engine::Amount(5)));
+    assert!(matches!(evaluate(pack(), topic, &answers).end, End::Ask(q) if q.id.as_str() == "lender"));
 }
 
 #[test]
@@ -155,36 +146,44 @@ fn the_compiled_pack_survives_the_embedding_round_trip() {
 
 #[test]
 fn placeholders_are_filled_from_settings() {
-    let outcome = pack().outcome(&"advice".into()).unwrap();
-    let title = pack().render(&outcome.title, 0);
-    assert!(!title.contains('{'), "{title}");
-    assert!(title.contains("Ethics and Conduct Office"), "{title}");
+    let ask = pack().render(&loans().question(&"sum".into()).unwrap().ask, 0);
+    assert_eq!(ask, "How much is the loan? The limit is 30.");
+    let step = pack().render(&pack().outcome(&"report".into()).unwrap().steps[0], 1);
+    assert_eq!(step, "Écrivez au bureau dans les 7 jours.");
 }
 
 #[test]
 fn the_longest_remaining_path_counts_questions_still_to_come() {
-    let topic = pack().topic(&"gifts".into()).unwrap();
-    let longest = all_paths(topic).iter().map(|p| p.steps.len()).max().unwrap();
-    assert_eq!(topic.longest_from(&topic.start), longest);
-    for question in &topic.questions {
-        let from_here = topic.longest_from(&question.id);
-        assert!(from_here >= 1 && from_here <= longest, "{}: {from_here}", question.id);
-        if question.rules.iter().all(|r| matches!(r.then, ethics_engine::Next::Outcome(_))) {
-            assert_eq!(from_here, 1, "{} ends every path", question.id);
-        }
-    }
+    let topic = loans();
+    let longest = |q: &str| topic.longest_from(&q.into());
+    assert_eq!((longest("lender"), longest("sum"), longest("interest")), (3, 2, 1));
+    assert_eq!(all_paths(topic).iter().map(|p| p.steps.len()).max(), Some(3));
 }
 
 #[test]
 fn next_steps_put_the_rule_first_then_the_topic_then_the_outcome() {
-    let topic = pack().topic(&"gifts".into()).unwrap();
-    let mut answers = Answers::new();
-    answers.insert("exchange".into(), Answer::Choice("yes".into()));
-    let evaluation = evaluate(pack(), topic, &answers);
-    let steps = evaluation.next_steps(topic);
-    let no = pack().outcome(&"no".into()).unwrap();
-    let report = pack().outcome(&"report".into()).unwrap();
-    let expected: Vec<_> = topic.steps_for(&no.id).chain(&no.steps).chain(topic.steps_for(&report.id)).chain(&report.steps).collect();
-    assert_eq!(steps, expected, "bribery: decline, then report");
+    let topic = loans();
+    let evaluation = evaluate(pack(), topic, &choices(&[("lender", "supplier")]));
+    let steps: Vec<String> = evaluation.next_steps(topic).into_iter().map(|t| pack().render(t, 0)).collect();
+    assert_eq!(steps, ["Keep the offer letter.", "Say no kindly.", "Write to the office within 7 days."], "the rule's, the topic's for no, then report's");
+    let End::Outcome { outcome, also } = &evaluation.end else { panic!("{:?}", evaluation.end) };
+    assert_eq!((outcome.id.as_str(), also.iter().map(|o| o.id.as_str()).collect::<Vec<_>>()), ("no", vec!["report"]));
     assert!(evaluate(pack(), topic, &Answers::new()).next_steps(topic).is_empty(), "nothing before an outcome");
+}
+
+#[test]
+fn answers_on_a_branch_left_never_count() {
+    let topic = loans();
+    let answers = choices(&[("lender", "bank"), ("interest", "yes")]);
+    let evaluation = evaluate(pack(), topic, &answers);
+    assert_eq!(evaluation.path().map(|q| q.as_str()).collect::<Vec<_>>(), ["lender"]);
+    assert!(matches!(&evaluation.end, End::Outcome { outcome, .. } if outcome.id.as_str() == "ok"));
+}
+
+fn loans() -> &'static Topic {
+    pack().topic(&"loans".into()).unwrap()
+}
+
+fn choices(pairs: &[(&str, &str)]) -> Answers {
+    pairs.iter().map(|(q, o)| ((*q).into(), Answer::Choice((*o).into()))).collect()
 }

@@ -4,20 +4,16 @@
 //! (FUZZ_CASES sets the number of inputs per test).
 
 use ethics_engine::resume::{decode, encode, ResumeError};
-use ethics_engine::{load, Amount, Answer, Answers, Pack};
-use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
-const SMALL_PACK: &str = include_str!("valid_pack.toml");
+use common::fixture as pack;
+use ethics_engine::{load, Amount, Answer, Answers};
+use proptest::prelude::*;
+
+const SMALL_PACK: &str = include_str!("fixture/pack.toml");
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
-}
-
-fn pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| load::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules")).expect("valid default pack"))
 }
 
 /// The loader either accepts a pack or explains each problem with a file name and a reason.
@@ -45,7 +41,7 @@ fn mutated_pack() -> impl Strategy<Value = String> {
     })
 }
 
-/// Random answers to the questions of one topic of the default pack.
+/// Random answers to the questions of one topic of the fixture pack.
 fn answers() -> impl Strategy<Value = (usize, Answers)> {
     let topics = pack().topics.len();
     (0..topics, proptest::collection::vec((any::<u16>(), any::<u16>(), any::<u64>(), any::<bool>()), 0..12)).prop_map(|(t, raw)| {
@@ -119,13 +115,13 @@ proptest! {
 
 #[test]
 fn outdated_and_empty_codes_say_so() {
-    let answers: Answers = [("exchange".into(), Answer::Choice("no".into()))].into_iter().collect();
-    let gifts = pack().topics.iter().position(|t| t.id.as_str() == "gifts").unwrap();
-    let code = encode(pack(), gifts, &answers).unwrap();
+    let answers: Answers = [("lender".into(), Answer::Choice("colleague".into()))].into_iter().collect();
+    let loans = pack().topics.iter().position(|t| t.id.as_str() == "loans").unwrap();
+    let code = encode(pack(), loans, &answers).unwrap();
     let mut changed = pack().clone();
-    changed.topics[gifts].questions[0].id = "renamed".into();
+    changed.topics[loans].questions[0].id = "renamed".into();
     assert_eq!(decode(&changed, &code), Err(ResumeError::Outdated));
     assert_eq!(decode(pack(), "  "), Err(ResumeError::Empty));
     assert_eq!(decode(pack(), "ABCD-EF!"), Err(ResumeError::BadCharacter('!')));
-    assert_eq!(decode(pack(), &code.to_lowercase()), Ok((gifts, answers)), "lower case is fine");
+    assert_eq!(decode(pack(), &code.to_lowercase()), Ok((loans, answers)), "lower case is fine");
 }

@@ -1,43 +1,85 @@
-//! Table-driven validation tests: every pack in `malformed/` must be rejected with exactly
-//! the errors its `# expect:` header lines list (file, line and reason), and the valid
-//! base pack they are all derived from must load.
+//! Table-driven validation tests, regex-testdata style: `malformed.toml` lists cases, each a
+//! few edits to the valid base pack and exactly the errors (file, line and reason) the loader
+//! must give for the edited pack; and the base itself must load.
 
 use ethics_engine::load;
-use std::path::Path;
+use serde::Deserialize;
 
-fn load_one(path: &Path) -> (String, Result<ethics_engine::Pack, Vec<ethics_engine::PackError>>) {
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let text = std::fs::read_to_string(path).unwrap();
-    let result = load::from_sources(&[(name, text.clone())]);
-    (text, result)
+const BASE: &str = include_str!("fixture/pack.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    /// What the edits break, where the name does not say it all.
+    #[serde(default)]
+    about: Option<String>,
+    edit: Vec<Edit>,
+    expect: Vec<String>,
+}
+
+/// Replaces the one place where `find` occurs.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    find: String,
+    replace: String,
+}
+
+fn cases() -> Vec<Case> {
+    let cases: Cases = toml::from_str(include_str!("malformed.toml")).unwrap_or_else(|e| panic!("malformed.toml: {e}"));
+    cases.case
+}
+
+/// The base pack with a case's edits, or why an edit does not apply.
+fn edited(case: &Case) -> Result<String, String> {
+    let mut text = BASE.to_owned();
+    for (i, edit) in case.edit.iter().enumerate() {
+        match text.matches(edit.find.as_str()).count() {
+            1 => text = text.replacen(edit.find.as_str(), &edit.replace, 1),
+            n => return Err(format!("{}: edit {} finds its text {n} times, not once: {:?}", case.name, i + 1, edit.find)),
+        }
+    }
+    Ok(text)
 }
 
 #[test]
-fn the_base_of_every_fixture_is_valid() {
-    let (_, result) = load_one(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/valid_pack.toml"));
-    let pack = result.unwrap_or_else(|e| panic!("valid_pack.toml should load: {e:?}"));
+fn the_base_of_every_case_is_valid() {
+    let pack = load::from_sources(&[("pack.toml".into(), BASE.into())]).unwrap_or_else(|e| panic!("fixture/pack.toml should load: {e:?}"));
     assert_eq!(pack.topics.len(), 1);
     assert_eq!(pack.languages.len(), 2);
 }
 
 #[test]
 fn each_malformed_pack_gives_exactly_its_expected_errors() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    assert!(files.len() >= 15, "at least 15 malformed-pack fixtures, found {}", files.len());
-    let mut mismatches = Vec::new();
-    for path in &files {
-        let (text, result) = load_one(path);
-        let expected: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("# expect: ")).collect();
-        assert!(!expected.is_empty(), "{} has no `# expect:` line", path.display());
-        let actual: Vec<String> = match result {
+    let cases = cases();
+    assert!(cases.len() >= 30, "at least 30 malformed-pack cases, found {}", cases.len());
+    let mut problems = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        if cases[..i].iter().any(|c| c.name == case.name) {
+            problems.push(format!("{}: two cases have this name", case.name));
+        }
+        let text = match edited(case) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let actual: Vec<String> = match load::from_sources(&[(format!("{}.toml", case.name), text)]) {
             Ok(_) => vec!["(loaded without error)".into()],
             Err(errors) => errors.iter().map(ToString::to_string).collect(),
         };
-        if actual != expected {
-            mismatches.push(format!("{}\n  expected:\n    {}\n  actual:\n# expect: {}", path.display(), expected.join("\n    "), actual.join("\n# expect: ")));
+        if actual != case.expect || case.expect.is_empty() {
+            let about = case.about.as_deref().unwrap_or("");
+            problems.push(format!("{} ({about})\n  expected:\n    {}\n  actual:\n    {}", case.name, case.expect.join("\n    "), actual.join("\n    ")));
         }
     }
-    assert!(mismatches.is_empty(), "{}", mismatches.join("\n\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }

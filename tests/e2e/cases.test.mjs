@@ -1,4 +1,4 @@
-// End-to-end: every case of the library (tests/cases/*.toml, exported as JSON by
+// End-to-end: every case of the library (cases/*.toml, exported as JSON by
 // `cargo xtask test`) replayed through the UI in a real browser, from the start page and the
 // topic choice to the result, whose outcome must be the case's.
 import { test, before, after } from 'node:test';

@@ -42,7 +42,7 @@ fn print_wording_figures(pack: &ethics_engine::Pack) {
     println!();
 }
 
-/// Runs every case file named (files or folders; default `tests/cases/`), against the pack
+/// Runs every case file named (files or folders; default `cases/`), against the pack
 /// in `--rules DIR` (default `rules/`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let (rules, paths) = match args {
@@ -51,14 +51,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         _ => (None, args),
     };
     let pack = load_pack(rules)?;
-    let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("tests/cases")] } else { paths.iter().map(PathBuf::from).collect() };
+    let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("cases")] } else { paths.iter().map(PathBuf::from).collect() };
     let (mut passed, mut failed, mut malformed) = (0, 0, 0);
+    let mut library = Vec::new();
     for target in &targets {
         let (filed, errors) = cases::from_path(&pack, target);
         for e in &errors {
             println!("MALFORMED {e}");
         }
         malformed += errors.len();
+        library.extend(filed.iter().map(|f| f.case.clone()));
         for cases::FiledCase { file, case } in &filed {
             let result = cases::run(&pack, case);
             match &result.failure {
@@ -77,8 +79,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     println!("cases: {passed} passed, {failed} failed");
-    if failed > 0 || malformed > 0 {
-        Err(format!("{failed} case(s) failed, {malformed} problem(s) in case files"))
+    // The shipped library must also cover the pack; a file of one's own need not.
+    let gaps = if paths.is_empty() { library_gaps(&pack, &library) } else { Vec::new() };
+    for gap in &gaps {
+        println!("GAP {gap}");
+    }
+    if failed > 0 || malformed > 0 || !gaps.is_empty() {
+        Err(format!("{failed} case(s) failed, {malformed} problem(s) in case files, {} gap(s) in the library", gaps.len()))
     } else if passed == 0 {
         Err("no cases found".into())
     } else {
@@ -86,12 +93,45 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// What the case library trainers use must hold: cases for every topic (at least eight) and
+/// outcome, the eleven worked cases of the policy brief (§6, as `brief_<n>_…`), the source
+/// that justifies each case, and a story in every language (none falling back to English).
+fn library_gaps(pack: &ethics_engine::Pack, library: &[cases::Case]) -> Vec<String> {
+    let mut gaps = Vec::new();
+    for topic in &pack.topics {
+        let count = library.iter().filter(|c| c.topic == topic.id).count();
+        if count < 8 {
+            gaps.push(format!("topic {} has {count} case(s); at least 8", topic.id));
+        }
+    }
+    for outcome in &pack.outcomes {
+        if !library.iter().any(|c| c.expect == outcome.id.as_str() || c.also.iter().any(|a| a == outcome.id.as_str())) {
+            gaps.push(format!("no case expects outcome {}", outcome.id));
+        }
+    }
+    for n in 1..=11 {
+        if !library.iter().any(|c| c.id.starts_with(&format!("brief_{n}_"))) {
+            gaps.push(format!("worked case {n} of the policy brief is missing (a case id brief_{n}_…)"));
+        }
+    }
+    for case in library {
+        if case.source.is_none() {
+            gaps.push(format!("case {} names no source that justifies it", case.id));
+        }
+        for (lang, story) in pack.languages.iter().zip(&case.story).skip(1) {
+            if story == &case.story[0] {
+                gaps.push(format!("case {} has no {lang} story", case.id));
+            }
+        }
+    }
+    gaps
+}
 
 /// Writes every case of the library as JSON for the end-to-end tests, which replay each one
 /// through the UI: `[{"id", "topic", "answers": {"q": {"choice": "no"} | {"amount": "15"}}, "expect"}]`.
 pub fn export_for_browser(out: &Path) -> Result<usize, String> {
     let pack = load_pack(None)?;
-    let (filed, errors) = cases::from_path(&pack, &root().join("tests/cases"));
+    let (filed, errors) = cases::from_path(&pack, &root().join("cases"));
     if !errors.is_empty() {
         return Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
     }
@@ -160,6 +200,21 @@ pub fn diagrams(args: &[String]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use ethics_engine::{cases, load};
+
+    #[test]
+    fn a_thin_library_is_told_what_it_lacks() {
+        let pack = load::from_dir(&crate::root().join("engine/tests/fixture")).expect("the engine's fixture pack");
+        let file = "[[case]]\nid = \"a\"\ntopic = \"demo\"\nstory.en = \"Cash.\"\nanswers = { cash = \"yes\" }\nexpect = \"no\"\n";
+        let library = cases::parse(&pack, "c.toml", file).expect("a valid case file");
+        let gaps = super::library_gaps(&pack, &library);
+        for gap in ["topic loans has 0 case(s); at least 8", "topic demo has 1 case(s); at least 8", "no case expects outcome ok", "case a names no source that justifies it", "case a has no fr story"] {
+            assert!(gaps.iter().any(|g| g == gap), "{gap:?} not in {gaps:#?}");
+        }
+        assert_eq!(gaps.iter().filter(|g| g.starts_with("worked case")).count(), 11);
+        assert!(!gaps.iter().any(|g| g.contains("outcome no")), "a case expects no");
+    }
+
     #[test]
     fn json_strings_are_escaped() {
         assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");

@@ -37,7 +37,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
   check-rules [DIR]    load and validate a rule pack (default: rules/)
   cases [--rules DIR] [PATH...]
-                       run case files or folders of them (default: tests/cases/) against a pack
+                       run case files or folders of them (default: cases/) against a pack
   reader-sheets [--rules DIR] [OUT]
                        what the screens show, one sheet per language, for reader tests
                        (default: docs/reader-test/sheets/)

@@ -29,7 +29,7 @@ fn dev_site() -> PathBuf {
 }
 
 /// The sources a rebuild follows: folders (recursively) and files of the project root.
-const WATCHED_FOLDERS: &[&str] = &["src", "engine", "rules", "tests/cases", "styles"];
+const WATCHED_FOLDERS: &[&str] = &["src", "engine", "rules", "cases", "styles"];
 const WATCHED_FILES: &[&str] = &["index.html", "build.rs", "Cargo.toml", "Cargo.lock"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -313,7 +313,7 @@ mod tests {
             ("/p/rules/topics/1_gifts.toml", true),
             ("/p/src/components/question.rs", true),
             ("/p/engine/src/load.rs", true),
-            ("/p/tests/cases/told/gifts.toml", true),
+            ("/p/cases/told/gifts.toml", true),
             ("/p/index.html", true),
             ("/p/Cargo.toml", true),
             ("/p/target/debug/xtask", false),

@@ -79,8 +79,8 @@ mod tests {
 
     #[test]
     fn a_sheet_shows_the_screens_and_hides_the_reasons() {
-        let text = std::fs::read_to_string(crate::root().join("engine/tests/valid_pack.toml")).unwrap();
-        let pack = ethics_engine::load::from_sources(&[("valid_pack.toml".into(), text)]).expect("the engine's fixture pack loads");
+        let text = std::fs::read_to_string(crate::root().join("engine/tests/fixture/pack.toml")).unwrap();
+        let pack = ethics_engine::load::from_sources(&[("pack.toml".into(), text)]).expect("the engine's fixture pack loads");
         let en = sheet(&pack, 0);
         assert!(en.contains("T1. Demo — A small topic."), "{en}");
         assert!(en.contains("DEM1. Is it cash?"), "{en}");

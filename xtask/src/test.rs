@@ -182,7 +182,7 @@ fn sync_tracked_files(copy: &Path) -> Result<(), String> {
         }
     }
     // What the copy has beyond them (a file since removed here) would change its build.
-    for folder in ["rules", "tests/cases", "src", "styles", "engine/src"] {
+    for folder in ["rules", "cases", "src", "styles", "engine/src"] {
         remove_untracked(&copy.join(folder), copy, &files)?;
     }
     Ok(())

@@ -22,10 +22,12 @@
 //! brief = "§1"
 //! [[outcome]]
 //! id = "ok"
+//! tone = "go"
 //! title.en = "Fine"
 //! summary.en = "Nothing to do."
 //! [[outcome]]
 //! id = "no"
+//! tone = "stop"
 //! title.en = "Decline"
 //! summary.en = "Say no."
 //! [topic]
@@ -90,7 +92,7 @@ pub use eval::{evaluate, Answer, Answers, End, Evaluation, Step};
 pub use ids::{LangId, OptionId, OutcomeId, PrincipleId, QuestionId, RuleId, SettingId, SourceId, TopicId};
 pub use pack::{
     Amount, AnswerOption, Basis, BuiltinOption, Input, Lint, LintException, Next, OptionLabel, Outcome, Pack, Principle, Question, Rule,
-    Setting, SettingStatus, SettingValue, Source, Topic,
+    Setting, SettingStatus, SettingValue, Source, Tone, Topic,
 };
 pub use paths::{all_paths, Path};
 pub use text::{placeholders, Text};

@@ -371,6 +371,7 @@ impl Checker {
                         title: self.text(doc, &format!("{what} title"), line, &o.title, &setting_ids),
                         summary: self.text(doc, &format!("{what} summary"), line, &o.summary, &setting_ids),
                         steps: self.texts(doc, &what, line, &o.step, &setting_ids),
+                        tone: o.tone,
                     });
                 }
             }

@@ -117,6 +117,44 @@ pub struct Outcome {
     pub summary: Text,
     /// General next steps; the rule that led here may add its own first.
     pub steps: Vec<Text>,
+    pub tone: Tone,
+}
+
+/// How an outcome looks wherever it is shown: the result panel, the trainer's tree and the
+/// exported diagrams. Part of the pack, so that a new outcome is never drawn in a guessed
+/// colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// Go ahead (as it is, or once declared): green.
+    Go,
+    /// Ask first (approval, advice, a referral): blue.
+    Ask,
+    /// Do not (decline, report): red.
+    Stop,
+}
+
+impl Tone {
+    pub const ALL: [Tone; 3] = [Tone::Go, Tone::Ask, Tone::Stop];
+
+    /// The name a pack writes and the stylesheet's class suffix (`ea-panel--stop`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tone::Go => "go",
+            Tone::Ask => "ask",
+            Tone::Stop => "stop",
+        }
+    }
+
+    /// The fill of the tone's boxes and panels (GOV.UK green, blue and a dark red, each with
+    /// white text at 4.5:1 or more).
+    pub fn colour(self) -> &'static str {
+        match self {
+            Tone::Go => "#00703c",
+            Tone::Ask => "#1d70b8",
+            Tone::Stop => "#942514",
+        }
+    }
 }
 
 /// A principle shown as the reason behind a rule.

@@ -65,6 +65,7 @@ pub struct OutcomeSrc {
     pub summary: TextSrc,
     #[serde(default)]
     pub step: Vec<TextSrc>,
+    pub tone: crate::pack::Tone,
 }
 
 #[derive(Deserialize)]

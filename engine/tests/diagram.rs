@@ -2,8 +2,8 @@
 
 mod common;
 
-use ethics_engine::diagram::{edge_labels, layout, mermaid, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
-use ethics_engine::{Next, Pack};
+use ethics_engine::diagram::{edge_labels, layout, mermaid, node_drawing, svg, wrap, NodeKind, NODE_HEIGHT, NODE_WIDTH};
+use ethics_engine::{Next, Pack, Tone};
 
 fn pack() -> Pack {
     common::fixture().clone()
@@ -147,4 +147,21 @@ fn wrapping_keeps_every_word_and_the_width() {
     let lines = wrap("Would a reasonable person who knew the facts question your impartiality?", 20);
     assert!(lines.iter().all(|l| l.chars().count() <= 20));
     assert_eq!(lines.join(" "), "Would a reasonable person who knew the facts question your impartiality?");
+}
+
+#[test]
+fn an_outcome_is_drawn_in_the_tone_its_pack_gives_it() {
+    let mut pack = pack();
+    let topic = pack.topic(&"loans".into()).unwrap().clone();
+    let node = layout(&topic).nodes.into_iter().find(|n| matches!(&n.kind, NodeKind::Outcome { outcome, .. } if outcome.as_str() == "advice")).unwrap();
+    let look = node_drawing(&pack, &topic, &node, 0);
+    assert_eq!((look.tone, look.fill, look.text_fill), (Some(Tone::Ask), "#1d70b8", "#ffffff"));
+    assert_eq!(look.lines.iter().map(|(_, _, l)| l.as_str()).collect::<Vec<_>>(), ["Ask for advice"]);
+    assert!(svg(&pack, &topic, 0).contains(r##"fill="#1d70b8" stroke="#1d70b8""##));
+    assert!(mermaid(&pack, &topic, 0).contains(":::ask\n"));
+
+    pack.outcomes.iter_mut().find(|o| o.id.as_str() == "advice").unwrap().tone = Tone::Stop;
+    assert_eq!(node_drawing(&pack, &topic, &node, 0).fill, Tone::Stop.colour(), "the colour follows the pack, not the outcome's name");
+    let text = mermaid(&pack, &topic, 0);
+    assert!(!text.contains(":::ask\n") && text.contains("classDef stop fill:#942514"), "{text}");
 }

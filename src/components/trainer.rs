@@ -5,7 +5,7 @@
 use super::{on_click, use_texts};
 use crate::routing::Screen;
 use crate::state::{Action, Evaluated};
-use ethics_engine::diagram::{self, NodeKind, NODE_HEIGHT, NODE_WIDTH};
+use ethics_engine::diagram::{self, NODE_HEIGHT, NODE_WIDTH};
 use ethics_engine::library::Case;
 use ethics_engine::{evaluate, Answer, Answers, End, RuleId, TopicId};
 use std::rc::Rc;
@@ -205,19 +205,17 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <text x={px(label.x)} y={px(label.y + i as f32 * 14.0)} text-anchor="middle" class="ea-diagram__label">{ line.clone() }</text>
         })
     });
+    // Drawn as the exported diagrams are: the colours come from the outcome's tone in the pack
+    // (presentation attributes, which the CSP allows and the stylesheet's highlight overrides).
     let nodes = layout.nodes.iter().enumerate().map(|(i, node)| {
-        let kind = match &node.kind {
-            NodeKind::Question(_) => "ea-diagram__node--question".to_owned(),
-            NodeKind::Outcome { outcome, .. } => format!("ea-diagram__node--{outcome}"),
-        };
-        let class = classes!("ea-diagram__node", kind, on_path[i].then_some("ea-diagram__node--on"));
-        let lines = diagram::wrap(&diagram::node_text(pack, topic, node, texts.lang), 30);
-        let top = node.y + NODE_HEIGHT / 2.0 - (lines.len().min(5) as f32 - 1.0) * 8.0 + 4.0;
+        let look = diagram::node_drawing(pack, topic, node, texts.lang);
+        let kind = look.tone.map_or("question", |t| t.name());
+        let class = classes!("ea-diagram__node", format!("ea-diagram__node--{kind}"), on_path[i].then_some("ea-diagram__node--on"));
         html! {
-            <g class={class}>
-                <rect x={px(node.x)} y={px(node.y)} width={px(NODE_WIDTH)} height={px(NODE_HEIGHT)} rx="4" />
-                { for lines.into_iter().take(5).enumerate().map(|(l, line)| html! {
-                    <text x={px(node.x + NODE_WIDTH / 2.0)} y={px(top + l as f32 * 16.0)} text-anchor="middle">{ line }</text>
+            <g {class}>
+                <rect x={px(node.x)} y={px(node.y)} width={px(NODE_WIDTH)} height={px(NODE_HEIGHT)} rx="4" fill={look.fill} stroke={look.stroke} stroke-width="2" />
+                { for look.lines.into_iter().map(|(x, y, line)| html! {
+                    <text x={px(x)} y={px(y)} text-anchor="middle" fill={look.text_fill}>{ line }</text>
                 }) }
             </g>
         }

@@ -50,7 +50,7 @@ pub fn write_pack(pack: &Pack) -> String {
         let _ = writeln!(out, "status = \"{status}\"\nnote = {}", quoted(&s.note));
     }
     for o in &pack.outcomes {
-        let _ = writeln!(out, "\n[[outcome]]\nid = {}", quoted(o.id.as_str()));
+        let _ = writeln!(out, "\n[[outcome]]\nid = {}\ntone = {}", quoted(o.id.as_str()), quoted(o.tone.name()));
         text(&mut out, "title", &o.title, &languages);
         text(&mut out, "summary", &o.summary, &languages);
         for step in &o.steps {

@@ -103,6 +103,17 @@ mod tests {
     }
 
     #[test]
+    fn the_stylesheet_colours_each_tone_as_the_diagrams_do() {
+        let css = std::fs::read_to_string(root().join("styles/advisor.css")).unwrap();
+        for tone in ethics_engine::Tone::ALL {
+            for rule in [format!(".ea-panel--{} {{ background: ", tone.name()), format!(".ea-inset--{} {{ border-left-color: ", tone.name())] {
+                let line = css.lines().find(|l| l.contains(&rule)).unwrap_or_else(|| panic!("styles/advisor.css has no rule {rule:?}"));
+                assert!(line.contains(&format!(", {});", tone.colour())), "{line}: the engine draws {} in {}", tone.name(), tone.colour());
+            }
+        }
+    }
+
+    #[test]
     fn ci_runs_exactly_the_readme_test_command() {
         let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
         let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();

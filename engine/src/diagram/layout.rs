@@ -1,13 +1,9 @@
-//! A topic's decision tree laid out for drawing: questions and outcomes as boxes in layers,
-//! answers as labelled edges, computed (not hand-placed) by a layered layout — longest-path
-//! layers from the first question, a lane between boxes in every layer a long edge passes,
-//! then barycentre sweeps and neighbour swaps to reduce crossings. Written out
-//! as SVG or as Mermaid text for slides and reviewers (`cargo xtask diagram`).
+//! Where the boxes, edges and edge labels of a topic's tree go.
 
 use crate::ids::{OutcomeId, QuestionId, RuleId};
 use crate::pack::{Next, Pack, Topic};
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use super::render::{edge_text, wrap};
 
 /// Box size and spacing, in SVG user units.
 pub const NODE_WIDTH: f32 = 220.0;
@@ -373,108 +369,3 @@ pub fn layout(topic: &Topic) -> Layout {
     Layout { nodes, edges, width, height }
 }
 
-/// The text of a box in a language.
-pub fn node_text(pack: &Pack, topic: &Topic, node: &Node, lang: usize) -> String {
-    match &node.kind {
-        NodeKind::Question(q) => topic.question(q).map(|q| pack.render(&q.ask, lang)).unwrap_or_default(),
-        NodeKind::Outcome { outcome, .. } => pack.outcome(outcome).map(|o| pack.render(&o.title, lang)).unwrap_or_default(),
-    }
-}
-
-/// The answers an edge stands for, as the person reads them ("Yes / I do not know").
-pub fn edge_text(pack: &Pack, topic: &Topic, layout: &Layout, edge: &Edge, lang: usize) -> String {
-    let NodeKind::Question(q) = &layout.nodes[edge.from].kind else { return String::new() };
-    let Some(question) = topic.question(q) else { return String::new() };
-    edge.options.iter().filter_map(|&o| question.options.get(o)).map(|o| pack.option_label(o, lang)).collect::<Vec<_>>().join(" / ")
-}
-
-/// Splits text into lines of at most `width` characters, at spaces.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_owned()),
-        }
-    }
-    lines
-}
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// The decision tree as a standalone SVG document, with a title and description for
-/// assistive technology.
-pub fn svg(pack: &Pack, topic: &Topic, lang: usize) -> String {
-    let layout = layout(topic);
-    let title = pack.render(&topic.title, lang);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="13">"#,
-        w = layout.width,
-        h = layout.height
-    );
-    let _ = writeln!(out, "<title id=\"title\">{}</title>", xml(&title));
-    let _ = writeln!(out, "<desc id=\"desc\">{} questions, {} outcomes</desc>", layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question(_))).count(), layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Outcome { .. })).count());
-    for edge in &layout.edges {
-        let _ = writeln!(out, r##"<path d="{}" fill="none" stroke="#505a5f" stroke-width="1.5"/>"##, edge.path(&layout, |v| v.to_string()));
-    }
-    // Labels after every edge, so no edge is drawn over a label.
-    for label in edge_labels(pack, topic, &layout, lang) {
-        for (i, line) in label.lines.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                r##"<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
-                label.x,
-                label.y + i as f32 * 14.0,
-                xml(line)
-            );
-        }
-    }
-    for node in &layout.nodes {
-        let (fill, stroke, text_fill) = match &node.kind {
-            NodeKind::Question(_) => ("#ffffff", "#0b0c0c", "#0b0c0c"),
-            NodeKind::Outcome { outcome, .. } => match outcome.as_str() {
-                "ok" | "declare" => ("#00703c", "#00703c", "#ffffff"),
-                "no" | "report" => ("#942514", "#942514", "#ffffff"),
-                _ => ("#1d70b8", "#1d70b8", "#ffffff"),
-            },
-        };
-        let _ = writeln!(out, r#"<rect x="{}" y="{}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#, node.x, node.y);
-        let lines = wrap(&node_text(pack, topic, node, lang), 30);
-        let top = node.y + NODE_HEIGHT / 2.0 - (lines.len().min(5) as f32 - 1.0) * 8.0 + 4.0;
-        for (i, line) in lines.iter().take(5).enumerate() {
-            let _ = writeln!(out, r#"<text x="{}" y="{}" text-anchor="middle" fill="{text_fill}">{}</text>"#, node.x + NODE_WIDTH / 2.0, top + i as f32 * 16.0, xml(line));
-        }
-    }
-    out.push_str("</svg>\n");
-    out
-}
-
-/// The decision tree as Mermaid flowchart text.
-pub fn mermaid(pack: &Pack, topic: &Topic, lang: usize) -> String {
-    let layout = layout(topic);
-    let label = |text: String| text.replace('"', "#quot;");
-    let id = |i: usize| match &layout.nodes[i].kind {
-        NodeKind::Question(q) => format!("q_{q}"),
-        NodeKind::Outcome { rule, .. } => format!("o_{rule}"),
-    };
-    let mut out = format!("%% {}\nflowchart TD\n", pack.render(&topic.title, lang));
-    for (i, node) in layout.nodes.iter().enumerate() {
-        let text = label(node_text(pack, topic, node, lang));
-        let _ = match &node.kind {
-            NodeKind::Question(_) => writeln!(out, "  {}[\"{text}\"]", id(i)),
-            NodeKind::Outcome { outcome, .. } => writeln!(out, "  {}([\"{text}\"]):::{outcome}", id(i)),
-        };
-    }
-    for edge in &layout.edges {
-        let _ = writeln!(out, "  {} -- \"{}\" --> {}", id(edge.from), label(edge_text(pack, topic, &layout, edge, lang)), id(edge.to));
-    }
-    out.push_str("  classDef ok fill:#00703c,color:#fff\n  classDef declare fill:#00703c,color:#fff\n  classDef no fill:#942514,color:#fff\n  classDef report fill:#942514,color:#fff\n");
-    out
-}

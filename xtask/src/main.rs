@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod bundle;
 mod cases;
+mod graphviz;
 mod peer;
 mod scaling;
 mod serve;
@@ -42,6 +43,7 @@ const USAGE: &str = "usage: cargo xtask <command>
                        what the screens show, one sheet per language, for reader tests
                        (default: docs/reader-test/sheets/)
   diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
+  diagram --compare    our layout against Graphviz dot: crossings and label overlaps per topic
   setup                only install what is missing";
 
 fn main() -> ExitCode {
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
         Some("cases") => cases::run(&args[1..]),
         Some("reader-sheets") => sheets::run(&args[1..]),
+        Some("diagram") if args.get(1).is_some_and(|a| a == "--compare") => graphviz::compare(),
         Some("diagram") => cases::diagrams(&args[1..]),
         Some("setup") => setup::ensure_all().map(|_| ()),
         Some("help" | "--help" | "-h") => {

@@ -55,6 +55,19 @@ pub fn ensure_bench_tools() -> Result<Tools, String> {
 
 const TWIGGY_VERSION: &str = "0.8.0";
 
+/// Graphviz (Debian's package), for comparing our diagram layout with `dot`.
+pub fn ensure_graphviz() -> Result<(), String> {
+    // `dot -V` writes its version to standard error.
+    match Command::new("dot").arg("-V").output().ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stderr).trim().to_owned()) {
+        Some(found) => ok(&found),
+        None => {
+            installing("graphviz (apt)");
+            apt_install(&["graphviz"])?;
+        }
+    }
+    Ok(())
+}
+
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())

@@ -5,6 +5,7 @@
 
 use crate::setup::Tools;
 use crate::{build, root, run_cmd};
+use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
 
@@ -154,13 +155,9 @@ fn csv_name_and_size(line: &str) -> Option<(String, u64)> {
     Some((name, rest.split(',').next()?.parse().ok()?))
 }
 
-/// A number field of the flat JSON the browser script writes (`"name": 1.5`).
-fn json_number(json: &str, name: &str) -> Result<f64, String> {
-    json.split(&format!("\"{name}\":"))
-        .nth(1)
-        .and_then(|rest| rest.trim_start().split([',', '\n', '}']).next())
-        .and_then(|n| n.trim().parse().ok())
-        .ok_or_else(|| format!("the browser timings have no number {name:?}"))
+/// A number in the JSON the browser script writes, by its path (`startup_ms`, `ours`).
+fn json_number(json: &Value, path: &[&str]) -> Result<f64, String> {
+    path.iter().try_fold(json, |at, key| at.get(key)).and_then(Value::as_f64).ok_or_else(|| format!("the browser timings have no number {}", path.join(".")))
 }
 
 /// Runs in the browser script the peer page and our single file, alternately, from file://.
@@ -187,12 +184,7 @@ impl Target {
     }
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let runs = match args {
-        [] => 15,
-        [flag, n] if flag == "--runs" => n.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| format!("--runs wants a number of runs, not {n:?}"))?,
-        _ => return Err("usage: cargo xtask bench [--runs N]   (N ≥ 1, default 15)".into()),
-    };
+pub fn run(runs: usize) -> Result<(), String> {
     let tools = crate::setup::ensure_bench_tools()?;
     let dist = build::hosted(&tools)?;
     let out = root().join("bench-output");
@@ -238,6 +230,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let scaling_json = root().join("target/engine-scaling.json");
     run_cmd(Command::new("cargo").args(["run", "--quiet", "--release", "--package", "xtask", "--", "engine-scaling"]).arg(&scaling_json))?;
     let scaling = std::fs::read_to_string(&scaling_json).map_err(|e| format!("cannot read {}: {e}", scaling_json.display()))?;
+    let scaling: Value = serde_json::from_str(&scaling).map_err(|e| format!("{}: {e}", scaling_json.display()))?;
+    let timings: Value = serde_json::from_str(&timings).map_err(|e| format!("the browser timings are not JSON: {e}"))?;
 
     println!("\n| bytes | |\n|---|---:|");
     for (name, value) in &bytes {
@@ -251,9 +245,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("| rule pack and case library, share of the trainer wasm | {:.1}% |", rule_share * 100.0);
     let single_ratio = single_bytes as f64 / peer_bytes as f64;
     println!("| single file / SurveyJS single file | {single_ratio:.3} |");
-    let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, "ours")?, json_number(&timings, "peer")?, json_number(&timings, "startup_ratio")?);
-    let interaction = timings.split("\"interaction_ms\":").nth(1).unwrap_or_default();
-    let (interaction_ours, interaction_peer) = (json_number(interaction, "ours")?, json_number(interaction, "peer")?);
+    let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, &["startup_ms", "ours"])?, json_number(&timings, &["startup_ms", "peer"])?, json_number(&timings, &["startup_ratio"])?);
+    let (interaction_ours, interaction_peer) = (json_number(&timings, &["interaction_ms", "ours"])?, json_number(&timings, &["interaction_ms", "peer"])?);
     println!("\n| time (median, file://, headless Chromium) | ours | SurveyJS | ratio |\n|---|---:|---:|---:|");
     println!("| start-up: navigation → first question rendered ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
     println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);
@@ -273,18 +266,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("| {} | {} | {} |", t.name, if t.value < 10.0 { format!("{:.3}", t.value) } else { format!("{}", t.value) }, if t.met() { "yes" } else { "NO" });
     }
 
-    let mut json: Vec<String> = bytes.iter().map(|(k, v)| format!("  \"{k}\": {v}")).collect();
-    json.push(format!("  \"rule_pack_share_of_wasm\": {pack_share:.4}"));
-    json.push(format!("  \"rule_data_share_of_wasm\": {rule_share:.4}"));
-    json.push(format!("  \"single_file_ratio_to_peer\": {single_ratio:.4}"));
-    json.push(format!("  \"peer\": \"SurveyJS survey-core and survey-js-ui {}, the gifts questionnaire generated from rules/\"", crate::peer::surveyjs_version()?));
-    json.push(format!("  \"browser_timings\": {}", timings.trim()));
-    let top_json: Vec<String> = top.iter().map(|(name, size)| format!("{{ \"item\": {}, \"bytes\": {size} }}", crate::cases::json_string(name))).collect();
-    json.push(format!("  \"twiggy_top\": [{}]", top_json.join(", ")));
-    json.push(format!("  \"engine_scaling\": {}", scaling.trim()));
-    let target_json: Vec<String> = targets.iter().map(|t| format!("{{ \"target\": {}, \"value\": {}, \"limit\": {}, \"met\": {} }}", crate::cases::json_string(t.name), t.value, t.limit, t.met())).collect();
-    json.push(format!("  \"targets\": [{}]", target_json.join(", ")));
-    std::fs::write(out.join("bench.json"), format!("{{\n{}\n}}\n", json.join(",\n"))).map_err(|e| format!("cannot write bench-output/bench.json: {e}"))?;
+    let mut json: serde_json::Map<String, Value> = bytes.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+    json.insert("rule_pack_share_of_wasm".into(), json!(pack_share));
+    json.insert("rule_data_share_of_wasm".into(), json!(rule_share));
+    json.insert("single_file_ratio_to_peer".into(), json!(single_ratio));
+    json.insert("peer".into(), json!(format!("SurveyJS survey-core and survey-js-ui {}, the gifts questionnaire generated from rules/", crate::peer::surveyjs_version()?)));
+    json.insert("browser_timings".into(), timings);
+    json.insert("twiggy_top".into(), top.iter().map(|(name, size)| json!({ "item": name, "bytes": size })).collect());
+    json.insert("engine_scaling".into(), scaling);
+    json.insert("targets".into(), targets.iter().map(|t| json!({ "target": t.name, "value": t.value, "limit": t.limit, "met": t.met() })).collect());
+    let text = serde_json::to_string_pretty(&Value::Object(json)).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("bench.json"), text + "\n").map_err(|e| format!("cannot write bench-output/bench.json: {e}"))?;
     println!("\nbench: written to bench-output/bench.json (the SurveyJS page: bench-output/surveyjs-gifts.html)");
     let missed: Vec<&str> = targets.iter().filter(|t| !t.met()).map(|t| t.name).collect();
     if missed.is_empty() {
@@ -296,8 +288,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// `cargo xtask engine-scaling OUT` (run optimized by `bench`): validation and path
 /// enumeration at 1×, 10× and 100× the real pack; prints a table and writes JSON to OUT.
-pub fn engine_scaling(args: &[String]) -> Result<(), String> {
-    let [out] = args else { return Err("usage: cargo xtask engine-scaling OUT.json".into()) };
+pub fn engine_scaling(out: &Path) -> Result<(), String> {
     let pack = crate::cases::load_pack(None)?;
     let rows = crate::scaling::measure(&pack)?;
     println!("\n| pack | topics | validation (median) | path enumeration (median) | paths |\n|---|---:|---:|---:|---:|");
@@ -305,9 +296,9 @@ pub fn engine_scaling(args: &[String]) -> Result<(), String> {
     for crate::scaling::Scaled { scale, topics, validation, enumeration, paths } in &rows {
         let (v, e) = (validation.as_secs_f64() * 1e3, enumeration.as_secs_f64() * 1e3);
         println!("| {scale}× | {topics} | {v:.2} ms | {e:.3} ms | {paths} |");
-        json.push(format!("{{ \"scale\": {scale}, \"topics\": {topics}, \"validation_ms\": {v:.3}, \"enumeration_ms\": {e:.4}, \"paths\": {paths} }}"));
+        json.push(json!({ "scale": scale, "topics": topics, "validation_ms": v, "enumeration_ms": e, "paths": paths }));
     }
-    std::fs::write(out, format!("[{}]\n", json.join(", "))).map_err(|e| format!("cannot write {out}: {e}"))
+    std::fs::write(out, Value::Array(json).to_string() + "\n").map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 #[cfg(test)]

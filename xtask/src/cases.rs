@@ -2,6 +2,7 @@
 
 use crate::root;
 use ethics_engine::{cases, load};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 
 /// Loads the pack in `dir` (default `rules/`), printing every error with file and line.
@@ -44,14 +45,9 @@ fn print_wording_figures(pack: &ethics_engine::Pack) {
 
 /// Runs every case file named (files or folders; default `cases/`), against the pack
 /// in `--rules DIR` (default `rules/`).
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (rules, paths) = match args {
-        [flag, dir, rest @ ..] if flag == "--rules" => (Some(PathBuf::from(dir)), rest),
-        [flag] if flag == "--rules" => return Err("--rules needs a folder".into()),
-        _ => (None, args),
-    };
+pub fn run(rules: Option<PathBuf>, paths: Vec<PathBuf>) -> Result<(), String> {
     let pack = load_pack(rules)?;
-    let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("cases")] } else { paths.iter().map(PathBuf::from).collect() };
+    let targets: Vec<PathBuf> = if paths.is_empty() { vec![root().join("cases")] } else { paths.clone() };
     let (mut passed, mut failed, mut malformed) = (0, 0, 0);
     let mut library = Vec::new();
     for target in &targets {
@@ -137,51 +133,32 @@ pub fn export_for_browser(out: &Path) -> Result<usize, String> {
     }
     let mut entries = Vec::new();
     for cases::FiledCase { case, .. } in filed {
-        let answers: Vec<String> = case
+        let answers: serde_json::Map<String, serde_json::Value> = case
             .answers
             .iter()
             .map(|(q, a)| {
                 let value = match a {
-                    ethics_engine::Answer::Choice(o) => format!("{{\"choice\":{}}}", json_string(o.as_str())),
-                    ethics_engine::Answer::Amount(amount) => format!("{{\"amount\":{}}}", json_string(&amount.plain())),
+                    ethics_engine::Answer::Choice(o) => json!({ "choice": o.as_str() }),
+                    ethics_engine::Answer::Amount(amount) => json!({ "amount": amount.plain() }),
                 };
-                format!("{}:{value}", json_string(q.as_str()))
+                (q.to_string(), value)
             })
             .collect();
-        entries.push(format!(
-            "{{\"id\":{},\"topic\":{},\"answers\":{{{}}},\"expect\":{}}}",
-            json_string(&case.id),
-            json_string(case.topic.as_str()),
-            answers.join(","),
-            json_string(&case.expect)
-        ));
+        entries.push(json!({ "id": case.id, "topic": case.topic.as_str(), "answers": answers, "expect": case.expect }));
     }
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::write(out, format!("[\n{}\n]\n", entries.join(",\n"))).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    Ok(entries.len())
-}
-
-/// A JSON string literal.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    let count = entries.len();
+    let text = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?;
+    std::fs::write(out, text + "\n").map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(count)
 }
 
 /// `cargo xtask diagram [DIR]`: each topic's decision tree as SVG and Mermaid text, in each
 /// language, into DIR (default `dist/diagrams/`).
-pub fn diagrams(args: &[String]) -> Result<(), String> {
-    let out = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("dist/diagrams"));
+pub fn diagrams(dir: Option<PathBuf>) -> Result<(), String> {
+    let out = dir.unwrap_or_else(|| root().join("dist/diagrams"));
     let pack = load_pack(None)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for topic in &pack.topics {
@@ -215,8 +192,4 @@ mod tests {
         assert!(!gaps.iter().any(|g| g.contains("outcome no")), "a case expects no");
     }
 
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(super::json_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
-    }
 }

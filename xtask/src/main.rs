@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod bundle;
 mod cases;
+mod cli;
 mod graphviz;
 mod peer;
 mod scaling;
@@ -16,64 +17,35 @@ mod test;
 #[cfg(test)]
 mod tidy;
 
+use cli::Task;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <command>
-
-  serve [--port N] [--release]
-                       install what is missing, build, serve the app on http://127.0.0.1:8080, and rebuild
-                       on every change: a development build whose page reloads itself (default), or the
-                       release build in dist/ (--release); steps whose inputs did not change are skipped
-  test                 install what is missing and run every test layer
-  e2e                  only the end-to-end browser tests (served app and single file)
-  fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
-  build                release build into dist/: the single-file page (index.html), the staff embed, and
-                       the trainer embed in dist/trainer/
-  bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
-  bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
-                       twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)
-  engine-scaling OUT.json
-                       validation and path enumeration at 1×, 10× and 100× the pack (run by bench)
-  peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
-  check-rules [DIR]    load and validate a rule pack (default: rules/)
-  cases [--rules DIR] [PATH...]
-                       run case files or folders of them (default: cases/) against a pack
-  reader-sheets [--rules DIR] [OUT]
-                       what the screens show, one sheet per language, for reader tests
-                       (default: docs/reader-test/sheets/)
-  diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
-  diagram --compare    our layout against Graphviz dot: crossings and label overlaps per topic
-  setup                only install what is missing";
-
 fn main() -> ExitCode {
     put_tools_on_path();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => serve::run(&args[1..]),
-        Some("test") => test::run(&args[1..]),
-        Some("e2e") => test::end_to_end_only(),
-        Some("fuzz") => test::fuzz(&args[1..]),
-        Some("build") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
-        Some("bundle") => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
+    let result = cli::parse(std::env::args_os().skip(1)).and_then(|task| match task {
+        Task::Serve { port, mode } => serve::run(port, mode),
+        Task::Test => test::run(),
+        Task::EndToEnd => test::end_to_end_only(),
+        Task::Fuzz { cases } => test::fuzz(cases),
+        Task::Build => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
+        Task::Bundle => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
             println!("bundle: {}", dist.join("ethics-advisor.html").display());
         }),
-        Some("bench") => bench::run(&args[1..]),
-        Some("peer") => peer::run(&args[1..]),
-        Some("engine-scaling") => bench::engine_scaling(&args[1..]),
-        Some("check-rules") => cases::check_rules(args.get(1).map(PathBuf::from)),
-        Some("cases") => cases::run(&args[1..]),
-        Some("reader-sheets") => sheets::run(&args[1..]),
-        Some("diagram") if args.get(1).is_some_and(|a| a == "--compare") => graphviz::compare(),
-        Some("diagram") => cases::diagrams(&args[1..]),
-        Some("setup") => setup::ensure_all().map(|_| ()),
-        Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
+        Task::Bench { runs } => bench::run(runs),
+        Task::Peer { dir } => peer::run(dir),
+        Task::EngineScaling { out } => bench::engine_scaling(&out),
+        Task::CheckRules { dir } => cases::check_rules(dir),
+        Task::Cases { rules, paths } => cases::run(rules, paths),
+        Task::ReaderSheets { rules, out } => sheets::run(rules, out),
+        Task::Diagram { dir } => cases::diagrams(dir),
+        Task::DiagramCompare => graphviz::compare(),
+        Task::Setup => setup::ensure_all().map(|_| ()),
+        Task::Help => {
+            println!("{}", cli::USAGE);
             Ok(())
         }
-        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
-        None => Err(USAGE.to_owned()),
-    };
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

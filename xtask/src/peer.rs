@@ -3,8 +3,8 @@
 //! questions, same branches, same languages — and built as one self-contained HTML file.
 //! Also the scripted journey both pages are timed on.
 
-use crate::cases::json_string;
 use crate::root;
+use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use ethics_engine::{Input, Next, OptionId, Pack, Question, Topic};
 
@@ -48,30 +48,30 @@ pub fn journey_json(pack: &Pack, topic: &Topic) -> Result<String, String> {
     let mut answers = ethics_engine::Answers::new();
     let mut items = Vec::new();
     for (question, step) in &steps {
-        let (kind, value, answer) = match step {
-            JourneyStep::Choice(v) => ("choice", v.clone(), ethics_engine::Answer::Choice(v.as_str().into())),
+        let (item, answer) = match step {
+            JourneyStep::Choice(v) => (json!({ "question": question, "choice": v }), ethics_engine::Answer::Choice(v.as_str().into())),
             // Typed as plain units ("150" or "150.01"), as a person would.
-            JourneyStep::Amount(amount) => ("amount", amount.plain(), ethics_engine::Answer::Amount(*amount)),
+            JourneyStep::Amount(amount) => (json!({ "question": question, "amount": amount.plain() }), ethics_engine::Answer::Amount(*amount)),
         };
         answers.insert(question.as_str().into(), answer);
-        items.push(format!("{{\"question\":{},\"{kind}\":{}}}", json_string(question), json_string(&value)));
+        items.push(item);
     }
     let outcome = match ethics_engine::evaluate(pack, topic, &answers).end {
         ethics_engine::End::Outcome { outcome, .. } => outcome.id.as_str().to_owned(),
         other => return Err(format!("the bench journey through {} does not reach an outcome: {other:?}", topic.id.as_str())),
     };
-    Ok(format!("{{\"topic\":{},\"outcome\":{},\"steps\":[{}]}}", json_string(topic.id.as_str()), json_string(&outcome), items.join(",")))
+    Ok(json!({ "topic": topic.id.as_str(), "outcome": outcome, "steps": items }).to_string())
 }
 
 /// A text in every language of the pack, as a SurveyJS localizable string.
-fn localized(pack: &Pack, text: impl Fn(usize) -> String) -> String {
-    let entries: Vec<String> = (0..pack.languages.len())
+fn localized(pack: &Pack, text: impl Fn(usize) -> String) -> Value {
+    let entries: Map<String, Value> = (0..pack.languages.len())
         .map(|lang| {
             let key = if lang == 0 { "default" } else { pack.languages[lang].as_str() };
-            format!("{}:{}", json_string(key), json_string(&text(lang)))
+            (key.to_owned(), Value::String(text(lang)))
         })
         .collect();
-    format!("{{{}}}", entries.join(","))
+    Value::Object(entries)
 }
 
 /// The name of the "I do not know its value" box beside an amount question.
@@ -119,33 +119,26 @@ pub fn survey_json(pack: &Pack, topic: &Topic) -> String {
     for question in &order {
         let id = question.id.as_str();
         let title = localized(pack, |lang| pack.render(&question.ask, lang));
-        let description = question.hint.as_ref().map(|h| format!(",\"description\":{}", localized(pack, |lang| pack.render(h, lang)))).unwrap_or_default();
-        let elements = match &question.input {
-            Input::Amount { .. } => {
-                let dont_know = localized(pack, |lang| ethics_engine::BuiltinOption::DontKnow.label(pack.languages[lang].as_str()).to_owned());
-                format!(
-                    "{{\"type\":\"text\",\"inputType\":\"number\",\"min\":0,\"name\":{},\"title\":{title}{description},\"requiredIf\":\"{{{}}} <> true\"}},\
-                     {{\"type\":\"boolean\",\"renderAs\":\"checkbox\",\"name\":{},\"title\":{dont_know},\"titleLocation\":\"hidden\",\"label\":{dont_know}}}",
-                    json_string(id),
-                    dont_know_box(question),
-                    json_string(&dont_know_box(question))
-                )
-            }
+        let mut first = match &question.input {
+            Input::Amount { .. } => json!({ "type": "text", "inputType": "number", "min": 0, "name": id, "title": title, "requiredIf": format!("{{{}}} <> true", dont_know_box(question)) }),
             Input::Choice | Input::YesNo => {
-                let choices: Vec<String> = question
-                    .options
-                    .iter()
-                    .map(|o| format!("{{\"value\":{},\"text\":{}}}", json_string(o.id.as_str()), localized(pack, |lang| pack.option_label(o, lang))))
-                    .collect();
-                format!(
-                    "{{\"type\":\"radiogroup\",\"isRequired\":true,\"name\":{},\"title\":{title}{description},\"choices\":[{}]}}",
-                    json_string(id),
-                    choices.join(",")
-                )
+                let choices: Vec<Value> = question.options.iter().map(|o| json!({ "value": o.id.as_str(), "text": localized(pack, |lang| pack.option_label(o, lang)) })).collect();
+                json!({ "type": "radiogroup", "isRequired": true, "name": id, "title": title, "choices": choices })
             }
         };
-        let visible = if question.id == topic.start { String::new() } else { format!(",\"visibleIf\":{}", json_string(&leads_to(id).join(" or "))) };
-        pages.push(format!("{{\"name\":{}{visible},\"elements\":[{elements}]}}", json_string(id)));
+        if let Some(hint) = &question.hint {
+            first["description"] = localized(pack, |lang| pack.render(hint, lang));
+        }
+        let mut elements = vec![first];
+        if let Input::Amount { .. } = &question.input {
+            let dont_know = localized(pack, |lang| ethics_engine::BuiltinOption::DontKnow.label(pack.languages[lang].as_str()).to_owned());
+            elements.push(json!({ "type": "boolean", "renderAs": "checkbox", "name": dont_know_box(question), "title": dont_know, "titleLocation": "hidden", "label": dont_know }));
+        }
+        let mut page = json!({ "name": id, "elements": elements });
+        if question.id != topic.start {
+            page["visibleIf"] = Value::String(leads_to(id).join(" or "));
+        }
+        pages.push(page);
     }
     let mut endings = Vec::new();
     for question in &topic.questions {
@@ -161,15 +154,18 @@ pub fn survey_json(pack: &Pack, topic: &Topic) -> String {
                     escape_html(&pack.render(&rule.says, lang))
                 )
             });
-            endings.push(format!("{{\"expression\":{},\"html\":{html}}}", json_string(&expression.join(" or "))));
+            endings.push(json!({ "expression": expression.join(" or "), "html": html }));
         }
     }
-    format!(
-        "{{\"title\":{},\"clearInvisibleValues\":\"onHidden\",\"textUpdateMode\":\"onTyping\",\"showQuestionNumbers\":\"off\",\"pages\":[{}],\"completedHtmlOnCondition\":[{}]}}",
-        localized(pack, |lang| pack.render(&topic.title, lang)),
-        pages.join(","),
-        endings.join(",")
-    )
+    json!({
+        "title": localized(pack, |lang| pack.render(&topic.title, lang)),
+        "clearInvisibleValues": "onHidden",
+        "textUpdateMode": "onTyping",
+        "showQuestionNumbers": "off",
+        "pages": pages,
+        "completedHtmlOnCondition": endings,
+    })
+    .to_string()
 }
 
 fn escape_html(text: &str) -> String {
@@ -238,8 +234,8 @@ pub fn surveyjs_page(pack: &Pack, topic: &Topic) -> Result<String, String> {
 
 /// `cargo xtask peer [DIR]`: writes the SurveyJS page and the bench journey (default:
 /// bench-output/), to look at or to time by hand.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = args.first().map_or_else(|| root().join("bench-output"), PathBuf::from);
+pub fn run(dir: Option<PathBuf>) -> Result<(), String> {
+    let dir = dir.unwrap_or_else(|| root().join("bench-output"));
     let (page, journey) = write(&dir)?;
     println!("peer: {} and {}", page.display(), journey.display());
     Ok(())
@@ -300,8 +296,9 @@ mod tests {
     #[test]
     fn pages_come_after_every_page_that_leads_to_them() {
         let (pack, topic) = gifts();
-        let json = survey_json(&pack, &topic);
-        let at = |id: &str| json.find(&format!("{{\"name\":\"{id}\"")).unwrap();
+        let survey: Value = serde_json::from_str(&survey_json(&pack, &topic)).unwrap();
+        let pages = survey["pages"].as_array().unwrap();
+        let at = |id: &str| pages.iter().position(|p| p["name"] == id).unwrap();
         for question in &topic.questions {
             for rule in &question.rules {
                 if let Next::Question(next) = &rule.then {

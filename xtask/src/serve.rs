@@ -13,15 +13,9 @@ use notify::{RecursiveMode, Watcher};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use crate::cli::Mode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// What `serve` builds and serves.
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Mode {
-    Dev,
-    Release,
-}
 
 /// Where the edit loop's site is written (the release site is `dist/`).
 fn dev_site() -> PathBuf {
@@ -32,8 +26,7 @@ fn dev_site() -> PathBuf {
 const WATCHED_FOLDERS: &[&str] = &["src", "engine", "rules", "cases", "styles"];
 const WATCHED_FILES: &[&str] = &["index.html", "build.rs", "Cargo.toml", "Cargo.lock"];
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (port, mode) = options(args)?;
+pub fn run(port: u16, mode: Mode) -> Result<(), String> {
     let tools = match mode {
         Mode::Release => Some(setup::ensure_build_tools()?),
         Mode::Dev => {
@@ -81,22 +74,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("serve: {} changed, rebuilding …", changed.display());
         rebuild(&site);
     })
-}
-
-fn options(args: &[String]) -> Result<(u16, Mode), String> {
-    let (mut port, mut mode) = (8080, Mode::Dev);
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--release" => mode = Mode::Release,
-            "--port" => {
-                let value = rest.next().ok_or("--port needs a number")?;
-                port = value.parse().map_err(|_| format!("--port needs a number, not {value:?}"))?;
-            }
-            other => return Err(format!("unknown option {other:?}; usage: cargo xtask serve [--port N] [--release]")),
-        }
-    }
-    Ok((port, mode))
 }
 
 /// Calls `on_change` with the first changed path, once the sources have been quiet for a
@@ -325,15 +302,6 @@ mod tests {
         ] {
             assert_eq!(is_source(project, Path::new(path)), source, "{path}");
         }
-    }
-
-    #[test]
-    fn options_take_a_port_and_release() {
-        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(options(&args(&[])).unwrap(), (8080, Mode::Dev));
-        assert_eq!(options(&args(&["--release", "--port", "9000"])).unwrap(), (9000, Mode::Release));
-        assert!(options(&args(&["--port"])).is_err());
-        assert!(options(&args(&["--watch"])).unwrap_err().contains("unknown option"));
     }
 
     #[test]

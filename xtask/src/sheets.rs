@@ -9,13 +9,8 @@ use std::path::PathBuf;
 
 /// `cargo xtask reader-sheets [--rules DIR] [OUT]`: one `sheet.<lang>.txt` per language
 /// (default `docs/reader-test/sheets/`).
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (rules, rest) = match args {
-        [flag, dir, rest @ ..] if flag == "--rules" => (Some(PathBuf::from(dir)), rest),
-        [flag] if flag == "--rules" => return Err("--rules needs a folder".into()),
-        _ => (None, args),
-    };
-    let out = rest.first().map_or_else(|| crate::root().join("docs/reader-test/sheets"), PathBuf::from);
+pub fn run(rules: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> {
+    let out = out.unwrap_or_else(|| crate::root().join("docs/reader-test/sheets"));
     let pack = load_pack(rules)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for (lang, code) in pack.languages.iter().enumerate() {

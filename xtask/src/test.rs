@@ -12,10 +12,7 @@ use std::process::{Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    if !args.is_empty() {
-        return Err("usage: cargo xtask test".into());
-    }
+pub fn run() -> Result<(), String> {
     let tools = setup::ensure_all()?;
     let mut layers: Vec<(&str, Result<(), String>)> = Vec::new();
     let mut layer = |name: &'static str, result: Result<(), String>| {
@@ -31,7 +28,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     layer("engine and xtask: unit, property, fixture, case-file and tidy tests", run_cmd(Command::new("cargo").args(["test", "--package", "ethics-engine", "--package", "xtask"])));
     layer("app state (native)", run_cmd(Command::new("cargo").args(["test", "--package", "ethics-advisor", "--lib"])));
     layer("rule pack check", cases::check_rules(None));
-    layer("case library", cases::run(&[]));
+    layer("case library", cases::run(None, Vec::new()));
     layer(
         "components in headless Chromium (wasm-bindgen-test)",
         run_cmd(Command::new("cargo").args(["test", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--test", "components"]).env("CHROMEDRIVER", chromedriver())),
@@ -56,14 +53,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// `cargo xtask fuzz [--cases N]`: the fuzz tests of the loader and the resume-code decoder
 /// with N inputs each (default one million), optimized.
-pub fn fuzz(args: &[String]) -> Result<(), String> {
-    let cases = match args {
-        [] => "1000000".to_owned(),
-        [flag, n] if flag == "--cases" && n.parse::<u64>().is_ok() => n.clone(),
-        _ => return Err("usage: cargo xtask fuzz [--cases N]".into()),
-    };
+pub fn fuzz(cases: u64) -> Result<(), String> {
     println!("fuzz: {cases} inputs per fuzz test");
-    run_cmd(Command::new("cargo").args(["test", "--release", "--package", "ethics-engine", "--test", "fuzz"]).env("FUZZ_CASES", &cases))
+    run_cmd(Command::new("cargo").args(["test", "--release", "--package", "ethics-engine", "--test", "fuzz"]).env("FUZZ_CASES", cases.to_string()))
 }
 
 /// `cargo xtask e2e`: only the browser journeys, on a fresh release build.

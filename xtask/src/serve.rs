@@ -1,5 +1,5 @@
-//! `cargo xtask serve`: builds the app, serves it on 127.0.0.1 with a small static file
-//! server (loopback only, nothing to install), and rebuilds whenever a source changes.
+//! `cargo xtask serve`: builds the app, serves it on 127.0.0.1 (loopback only, through the
+//! tiny_http crate), and rebuilds whenever a source changes.
 //!
 //! By default the edit loop is a development build (cargo's dev profile; no `--converge`, no
 //! terser) whose page listens on `/__dev/events` (server-sent events) and reloads itself after
@@ -10,8 +10,9 @@
 
 use crate::{build, root, setup};
 use notify::{RecursiveMode, Watcher};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpListener;
+use tiny_http::{Header, Method, Request, Response};
 use std::path::{Component, Path, PathBuf};
 use crate::cli::Mode;
 use std::sync::{mpsc, Arc, Mutex};
@@ -171,7 +172,7 @@ struct Site {
     /// Why the last build failed, if it did.
     problem: Option<String>,
     /// Development pages listening for the next build.
-    listeners: Vec<TcpStream>,
+    listeners: Vec<Box<dyn Write + Send>>,
 }
 
 type Shared = Arc<Mutex<Site>>;
@@ -206,52 +207,42 @@ pub fn serve_forever(listener: TcpListener, root: PathBuf) {
 }
 
 fn serve_site(listener: TcpListener, site: Shared, mode: Mode) {
-    for stream in listener.incoming().flatten() {
-        let site = site.clone();
-        std::thread::spawn(move || {
-            let _ = respond(stream, &site, mode);
-        });
+    let server = match tiny_http::Server::from_listener(listener, None) {
+        Ok(server) => server,
+        Err(e) => return eprintln!("serve: cannot serve: {e}"),
+    };
+    for request in server.incoming_requests() {
+        respond(request, &site, mode);
     }
 }
 
-fn respond(mut stream: TcpStream, site: &Shared, mode: Mode) -> std::io::Result<()> {
-    let mut request_line = String::new();
-    let mut reader = BufReader::new(stream.try_clone()?);
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; the body of a GET is empty.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
+fn respond(request: Request, site: &Shared, mode: Mode) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return reply(request, 405, "text/plain", b"method not allowed\n".to_vec());
     }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    if method != "GET" && method != "HEAD" {
-        return reply(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed\n", method == "HEAD");
-    }
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
     if path == "/__dev/events" && mode == Mode::Dev {
-        return listen(stream, site);
+        return listen(request.into_writer(), site);
     }
-    let relative = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
+    let relative = if path.ends_with('/') { format!("{path}index.html") } else { path };
     let relative = Path::new(relative.trim_start_matches('/'));
     if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return reply(&mut stream, "400 Bad Request", "text/plain", b"bad path\n", false);
+        return reply(request, 400, "text/plain", b"bad path\n".to_vec());
     }
     let root = site.lock().map(|s| s.root.clone()).unwrap_or_default();
     match std::fs::read(root.join(relative)) {
-        Ok(body) => reply(&mut stream, "200 OK", content_type(relative), &body, method == "HEAD"),
-        Err(_) => reply(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD"),
+        Ok(body) => reply(request, 200, content_type(relative), body),
+        Err(_) => reply(request, 404, "text/plain", b"not found\n".to_vec()),
     }
 }
 
 /// Keeps a development page's event stream open: it gets the state now, and every build after.
-fn listen(mut stream: TcpStream, site: &Shared) -> std::io::Result<()> {
-    let Ok(mut site) = site.lock() else { return Ok(()) };
-    write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n")?;
-    stream.write_all(events(&site).as_bytes())?;
-    stream.flush()?;
-    site.listeners.push(stream);
-    Ok(())
+fn listen(mut stream: Box<dyn Write + Send>, site: &Shared) {
+    let Ok(mut site) = site.lock() else { return };
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n";
+    if stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(events(&site).as_bytes())).and_then(|()| stream.flush()).is_ok() {
+        site.listeners.push(stream);
+    }
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -266,17 +257,16 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn reply(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
-         X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    if !head_only {
-        stream.write_all(body)?;
+/// Answers with the body and the headers every response of ours carries (nothing cached,
+/// no sniffing, no referrer); tiny_http leaves the body out for HEAD.
+fn reply(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let mut response = Response::from_data(body).with_status_code(status);
+    for (name, value) in [("Content-Type", content_type), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")] {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response.add_header(header);
+        }
     }
-    stream.flush()
+    let _ = request.respond(response);
 }
 
 #[cfg(test)]

@@ -30,8 +30,10 @@ function widgetStyles(page) {
   });
 }
 
-test('data-lang and data-topic from the host element are honoured', async () => {
+test('data-lang and data-topic from the host element are honoured, under the CSP README recommends (Trusted Types included)', async () => {
   const page = await openAdvisor(browser, { url: host('plain') });
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+  assert.equal(await page.evaluate(() => { try { document.body.innerHTML = '<b>x</b>'; return 'allowed'; } catch (e) { return e.name; } }), 'TypeError', 'the host policy is in force');
   assert.match(await heading(page).textContent(), /^Obtenir un avis sur un cadeau/);
   assert.equal(await page.locator('.ethics-advisor').getAttribute('lang'), 'fr');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host page's own language is left alone");

@@ -46,6 +46,24 @@ test('from file://, the browser back button goes to the previous question', asyn
   await page.context().close();
 });
 
+test('from file://, Trusted Types refuse any HTML or script written from a string', async () => {
+  const page = await openAdvisor(browser, { url: fileUrl });
+  const refused = await page.evaluate(() => {
+    const sinks = {
+      innerHTML: () => { document.querySelector('#page-heading').innerHTML = '<img src=x>'; },
+      insertAdjacentHTML: () => document.body.insertAdjacentHTML('beforeend', '<b>x</b>'),
+      scriptText: () => { document.createElement('script').textContent = 'alert(1)'; },
+      policy: () => window.trustedTypes.createPolicy('any', { createHTML: (s) => s }),
+    };
+    return Object.fromEntries(Object.entries(sinks).map(([name, sink]) => {
+      try { sink(); return [name, 'allowed']; } catch (e) { return [name, e.name]; }
+    }));
+  });
+  assert.deepEqual(refused, { innerHTML: 'TypeError', insertAdjacentHTML: 'TypeError', scriptText: 'TypeError', policy: 'TypeError' });
+  assert.doesNotMatch(await heading(page).innerHTML(), /<img/, 'the heading is untouched');
+  await page.context().close();
+});
+
 test('a copy of the file, alone in another folder, works the same', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'ethics-advisor-copy-'));
   const copy = join(folder, 'advice.html');

@@ -42,6 +42,25 @@ test('data-lang and data-topic from the host element are honoured, under the CSP
   await page.context().close();
 });
 
+test('the snippet the build writes pins its files: pasted as written it works, a script changed since is refused', async () => {
+  const page = await openAdvisor(browser, { url: host('snippet') });
+  assert.equal(await heading(page).textContent(), 'Get confidential advice on an ethics question');
+  const integrity = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.integrity.slice(0, 7)));
+  assert.deepEqual(integrity, ['sha384-', 'sha384-'], 'the stylesheet and the script carry their hashes');
+  await page.context().close();
+
+  const context = await browser.newContext();
+  const changed = await context.newPage();
+  const errors = [];
+  changed.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await changed.goto(host('snippet-changed'));
+  await changed.waitForLoadState('load');
+  await changed.waitForTimeout(500);
+  assert.equal(await changed.locator('#page-heading').count(), 0, 'the changed script did not run');
+  assert.ok(errors.some((e) => /integrity/.test(e)), `the browser says why: ${errors}`);
+  await context.close();
+});
+
 test('the staff embed has no trainer mode: no switch, a console warning, trainer links lead to the start', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

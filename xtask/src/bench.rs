@@ -52,10 +52,10 @@ fn brotli_size(path: &Path) -> Option<u64> {
 }
 
 /// The probe's optimized wasm size with and without Fluent.
-/// Raw, gzip -9 and brotli bytes (brotli if the tool is there) of the four files of an embed.
+/// Raw, gzip -9 and brotli bytes (brotli if the tool is there) of the three files of an embed.
 fn embed_transfer(folder: &Path) -> Result<(u64, u64, Option<u64>), String> {
     let (mut raw, mut gz, mut br) = (0, 0, Some(0));
-    for name in ["boot.js", "ethics_advisor.js", "ethics_advisor_bg.wasm", "ethics-advisor.css"] {
+    for name in ["boot.js", "ethics_advisor_bg.wasm", "ethics-advisor.css"] {
         let path = folder.join(name);
         raw += file_size(&path)?;
         gz += gzip_size(&path)?;

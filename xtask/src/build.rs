@@ -206,13 +206,42 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// The files an intranet page embeds, in `folder`.
+/// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, and `boot.js`
+/// (the glue, which starts the app from the wasm beside it, fetched with its SHA-384 as the
+/// request's integrity), and `embed-snippet.html`, the HTML to paste, whose stylesheet and
+/// script carry their own integrity: every byte of the embed is pinned by the snippet.
 pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
-    copy(&artifacts.glue, &folder.join("ethics_advisor.js"))?;
+    let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
+    let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
+    // `__wbg_init` keeps its name through terser (see `release`).
+    let boot = format!(
+        "{glue}\n__wbg_init({{ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), {{ integrity: '{}' }}) }});\n",
+        subresource_integrity(&wasm)
+    );
+    write(&folder.join("boot.js"), &boot)?;
     write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
-    write(&folder.join("boot.js"), "import init from './ethics_advisor.js';\ninit({ module_or_path: new URL('ethics_advisor_bg.wasm', import.meta.url) });\n")
+    write(&folder.join("embed-snippet.html"), &embed_snippet(artifacts.css.as_bytes(), boot.as_bytes()))
+}
+
+/// The `integrity` value of a file: its SHA-384, as Subresource Integrity writes it.
+pub fn subresource_integrity(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha384-{}", crate::bundle::base64(&sha2::Sha384::digest(bytes)))
+}
+
+/// The HTML an intranet page pastes to embed the advisor (README, "Embedding").
+pub fn embed_snippet(css: &[u8], boot: &[u8]) -> String {
+    format!(
+        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js and ethics_advisor_bg.wasm beside this page; \
+         the integrity values pin them, so a changed file is refused. -->\n\
+         <link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
+         <div id=\"ethics-advisor\" data-lang=\"en\"></div>\n\
+         <script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n",
+        subresource_integrity(css),
+        subresource_integrity(boot)
+    )
 }
 
 /// Browser APIs the shipped app must never import: network, storage, raw HTML.
@@ -241,7 +270,7 @@ pub fn forbidden_imports(glue: &str) -> Vec<String> {
 /// Fails if the built glue of either embed (the trainer one is also the single file's)
 /// imports a network, storage or raw-HTML API.
 pub fn audit_shipped_imports() -> Result<(), String> {
-    for glue_path in [root().join("dist/ethics_advisor.js"), root().join("dist/trainer/ethics_advisor.js")] {
+    for glue_path in [root().join("dist/boot.js"), root().join("dist/trainer/boot.js")] {
         let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
         let imports = glue.matches("__wbg_").count();
         match forbidden_imports(&glue).as_slice() {
@@ -262,7 +291,27 @@ pub fn write(path: &Path, text: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::minify_css;
+    use super::*;
+
+    #[test]
+    fn the_snippet_pins_every_file_of_the_embed() {
+        assert_eq!(subresource_integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+        let folder = root().join("target/test-embed");
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let (wasm, glue) = (folder.join("in.wasm"), folder.join("in.js"));
+        std::fs::write(&wasm, b"\0asm wasm bytes").unwrap();
+        std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
+        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into() }, &folder.join("embed")).unwrap();
+        let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
+        let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
+        assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");
+        assert!(snippet.contains(&format!("src=\"boot.js\" integrity=\"{}\"", subresource_integrity(&boot))), "{snippet}");
+        let boot = String::from_utf8(boot).unwrap();
+        assert!(boot.starts_with("async function __wbg_init"), "the glue itself: no second file to fetch without integrity");
+        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"\0asm wasm bytes"))), "{boot}");
+        assert_eq!(read("ethics_advisor_bg.wasm"), b"\0asm wasm bytes");
+    }
 
     #[test]
     fn css_loses_comments_and_spaces_but_not_meaning() {

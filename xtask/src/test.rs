@@ -80,6 +80,7 @@ fn end_to_end() -> Result<(), String> {
     for entry in std::fs::read_dir(root().join("tests/e2e/hosts")).map_err(|e| format!("cannot read tests/e2e/hosts: {e}"))?.flatten() {
         std::fs::copy(entry.path(), hosts.join(entry.file_name())).map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
     }
+    snippet_hosts(&dist, &hosts)?;
     std::thread::spawn(move || serve::serve_forever(listener, dist));
     let cases = root().join("target/e2e/cases.json");
     let count = cases::export_for_browser(&cases)?;
@@ -94,6 +95,22 @@ fn end_to_end() -> Result<(), String> {
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
             .env("PEER_FILE", peer),
     )
+}
+
+/// Host pages made of the snippet the build wrote (`embed-snippet.html`), as an intranet team
+/// would paste it: as written, and with its script changed after the snippet was made (which
+/// the browser must refuse).
+fn snippet_hosts(dist: &Path, hosts: &Path) -> Result<(), String> {
+    let snippet = std::fs::read_to_string(dist.join("embed-snippet.html")).map_err(|e| format!("cannot read the embed snippet: {e}"))?;
+    let snippet = snippet.replace("href=\"ethics-advisor.css\"", "href=\"../ethics-advisor.css\"");
+    let page = |script: &str| {
+        let body = snippet.replace("src=\"boot.js\"", &format!("src=\"{script}\""));
+        format!("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Staff intranet — the pasted snippet</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    };
+    let boot = std::fs::read_to_string(dist.join("boot.js")).map_err(|e| format!("cannot read dist/boot.js: {e}"))?;
+    build::write(&hosts.join("boot-changed.js"), &format!("{boot}// changed after the snippet was written\n"))?;
+    build::write(&hosts.join("snippet.html"), &page("../boot.js"))?;
+    build::write(&hosts.join("snippet-changed.html"), &page("boot-changed.js"))
 }
 
 /// `serve`'s edit loop, on a copy of the project's tracked files in `target/serve-copy/` (its

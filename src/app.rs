@@ -27,6 +27,10 @@ pub struct AppProps {
     /// `staff` (the default) or `trainer`.
     #[prop_or_default]
     pub mode: Option<AttrValue>,
+    /// Whether the advisor names each step in the page's `<title>`: on its own page, or where a
+    /// host asks for it (`data-title="steps"`); otherwise the host's title is left alone.
+    #[prop_or_default]
+    pub steps_in_title: bool,
 }
 
 #[function_component]
@@ -34,7 +38,7 @@ pub fn App(props: &AppProps) -> Html {
     let loaded = use_memo((), |_| embedded_pack::load().and_then(|pack| embedded_pack::load_cases().map(|cases| (pack, cases))));
     match &*loaded {
         Ok((pack, cases)) => html! {
-            <Advisor pack={*pack} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} />
+            <Advisor pack={*pack} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} steps_in_title={props.steps_in_title} />
         },
         Err(error) => html! { <div class="ethics-advisor"><p class="ea-error" role="alert">{ error.clone() }</p></div> },
     }
@@ -47,6 +51,7 @@ struct AdvisorProps {
     lang: Option<AttrValue>,
     topic: Option<AttrValue>,
     mode: Option<AttrValue>,
+    steps_in_title: bool,
 }
 
 // The same pack is the same allocation: comparing by address spares comparing every text (and
@@ -55,7 +60,7 @@ impl PartialEq for AdvisorProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.pack, other.pack)
             && Rc::ptr_eq(&self.cases, &other.cases)
-            && (&self.lang, &self.topic, &self.mode) == (&other.lang, &other.topic, &other.mode)
+            && (&self.lang, &self.topic, &self.mode, self.steps_in_title) == (&other.lang, &other.topic, &other.mode, other.steps_in_title)
     }
 }
 
@@ -108,7 +113,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let written = use_memo((), |_| WrittenFragment::default());
     use_hash_routing(state.dispatcher(), (*written).clone());
     use_trainer_shortcuts(state.dispatcher(), TRAINER && state.trainer && state.shortcuts, state.screen.clone());
-    let title = page_title(&state);
+    let title = props.steps_in_title.then(|| page_title(&state));
     use_page_title_and_focus(&state, title, (*written).clone());
 
     let send = |action: Action| {

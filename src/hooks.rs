@@ -52,14 +52,17 @@ pub fn use_trainer_shortcuts(dispatcher: UseReducerDispatcher<State>, on: bool, 
         let listener = web_sys::window().filter(|_| on).map(|window| {
             EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let typing = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.type_() == "text");
+                // The element typed in, even inside the sealed embed's shadow root (where the
+                // event's target is the `<ethics-advisor>` element itself).
+                let typed_in = event.composed_path().get(0);
+                let typing = typed_in.dyn_into::<web_sys::HtmlInputElement>().ok().is_some_and(|i| i.type_() == "text");
                 if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
                     return;
                 }
                 let action = match (event.key().to_ascii_lowercase().as_str(), &screen) {
                     ("n", Screen::Case(_)) => Some(Action::ClickedStepThrough),
                     ("n", Screen::Question(_)) => {
-                        let form = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("form[data-question]").ok().flatten());
+                        let form = crate::find("form[data-question]");
                         if let Some(form) = form.and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok()) {
                             let _ = form.request_submit();
                         }
@@ -79,10 +82,11 @@ pub fn use_trainer_shortcuts(dispatcher: UseReducerDispatcher<State>, on: bool, 
     });
 }
 
-/// After every step: the fragment names the screen, the title says where the user is, and
-/// focus moves to the heading (or the error summary) so screen readers announce it.
+/// After every step: the fragment names the screen, the title (where the advisor names the
+/// steps in it) says where the user is, and focus moves to the heading (or the error summary)
+/// so screen readers announce it.
 #[hook]
-pub fn use_page_title_and_focus(state: &State, title: String, written: WrittenFragment) {
+pub fn use_page_title_and_focus(state: &State, title: Option<String>, written: WrittenFragment) {
     let first_render = use_mut_ref(|| true);
     let fragment = state.fragment(&state.screen);
     let has_problem = state.problem.is_some() || state.resume_error.is_some();
@@ -95,7 +99,9 @@ pub fn use_page_title_and_focus(state: &State, title: String, written: WrittenFr
             let _ = performance.mark(QUESTION_MARK);
         }
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
+            if let Some(title) = &title {
+                document.set_title(title);
+            }
             // On its own page (not embedded in someone else's) the page language follows.
             if let Some(html) = document.document_element().filter(|e| e.has_attribute("data-ethics-advisor-page")) {
                 let _ = html.set_attribute("lang", &lang_code);
@@ -109,7 +115,7 @@ pub fn use_page_title_and_focus(state: &State, title: String, written: WrittenFr
             let initial = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !initial {
                 let target = if has_problem { "error-summary" } else { "page-heading" };
-                if let Some(element) = document.get_element_by_id(target).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(element) = crate::find(&format!("#{target}")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = element.focus();
                 }
             }

@@ -17,7 +17,25 @@ pub mod summary;
 
 pub use app::{App, AppProps};
 
+use std::cell::RefCell;
+
+thread_local! {
+    /// Where the advisor is mounted: in the page, or in the shadow root of `<ethics-advisor>`.
+    static MOUNTED_IN: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
 /// Mounts the advisor into `root` with the host page's options.
 pub fn mount(root: web_sys::Element, options: AppProps) {
+    MOUNTED_IN.with(|mounted| *mounted.borrow_mut() = Some(root.clone()));
     yew::Renderer::<App>::with_root_and_props(root, options).render();
+}
+
+/// The advisor's first element matching a CSS selector, wherever it is mounted: `document`
+/// cannot see into the shadow root of the sealed embed.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    match MOUNTED_IN.with(|mounted| mounted.borrow().clone()) {
+        Some(root) => root.query_selector(selector).ok().flatten(),
+        // Mounted by other means (the component tests): the page is the place to look.
+        None => web_sys::window()?.document()?.query_selector(selector).ok().flatten(),
+    }
 }

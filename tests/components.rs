@@ -103,13 +103,24 @@ async fn a_question_is_the_legend_and_h1_with_labelled_radios_and_focus_on_the_h
 
 #[wasm_bindgen_test]
 async fn continue_without_an_answer_shows_the_error_summary() {
-    let (handle, root) = mount().await;
+    let (handle, root) = mount_with(ethics_advisor::AppProps { topic: Some("gifts".into()), steps_in_title: true, ..Default::default() }).await;
     click(&root, ".ea-button--start").await;
     click(&root, "button[type=submit]").await;
     assert_eq!(text(&root, "#error-summary a"), "Select an answer");
     assert_eq!(focused_id(), "error-summary");
     assert!(document().title().starts_with("Error: "));
     assert!(find(&root, ".ea-form-group--error .ea-error-message").is_some());
+    unmount(handle, root);
+}
+
+#[wasm_bindgen_test]
+async fn embedded_without_data_title_the_host_page_keeps_its_title() {
+    document().set_title("Staff intranet");
+    let (handle, root) = mount().await;
+    click(&root, ".ea-button--start").await;
+    click(&root, "button[type=submit]").await;
+    assert_eq!(focused_id(), "error-summary", "the step still happens");
+    assert_eq!(document().title(), "Staff intranet");
     unmount(handle, root);
 }
 
@@ -168,7 +179,7 @@ async fn without_a_topic_the_start_page_leads_to_the_triage_question() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_language_topic_or_mode_falls_back_to_a_working_advisor() {
-    let props = ethics_advisor::AppProps { lang: Some("xx".into()), topic: Some("no_such_topic".into()), mode: Some("teacher".into()) };
+    let props = ethics_advisor::AppProps { lang: Some("xx".into()), topic: Some("no_such_topic".into()), mode: Some("teacher".into()), steps_in_title: false };
     let (handle, root) = mount_with(props).await;
     assert!(find(&root, "h1#page-heading").is_some(), "never a blank widget");
     assert_eq!(root.query_selector(".ethics-advisor").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));

@@ -92,7 +92,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| {
         // Focus the field rather than follow the fragment, which is the router's.
         e.prevent_default();
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&field));
+        let element = crate::find(&format!("#{field}"));
         if let Some(element) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = element.focus();
         }

@@ -15,8 +15,10 @@ const host = (name) => new URL(`hosts/${name}.html`, BASE_URL).href;
  *  (Sizes are left out: where the widget sits, and how wide, is the host's choice.) */
 function widgetStyles(page) {
   return page.evaluate(() => {
+    // In the page, or in the sealed embed's shadow root.
+    const scope = document.querySelector('ethics-advisor')?.shadowRoot ?? document;
     const pick = (selector, props) => {
-      const element = document.querySelector(selector);
+      const element = scope.querySelector(selector);
       const style = getComputedStyle(element);
       return Object.fromEntries(props.map((p) => [p, style[p]]));
     };
@@ -107,6 +109,42 @@ test('hostile global CSS does not change the widget, and the widget does not cha
   await page.locator('label[for="ea-exchange-no"]').click();
   await page.getByRole('button', { name: 'Continuer' }).click();
   assert.match(new URL(page.url()).hash, /#\/gifts\/solicited$/);
+  await page.context().close();
+});
+
+test('sealed as <ethics-advisor>, the widget is out of reach of host rules with !important, and leaves the host title alone', async () => {
+  const plain = await openAdvisor(browser, { url: host('plain') });
+  const reference = await widgetStyles(plain);
+  await plain.context().close();
+
+  const page = await openAdvisor(browser, { url: host('sealed') });
+  assert.equal(await page.evaluate(() => document.getElementById('ethics-advisor')), null, 'no iframe, no #ethics-advisor: the custom element');
+  assert.ok(await page.evaluate(() => document.querySelector('ethics-advisor').shadowRoot.querySelector('.ethics-advisor') !== null), 'rendered in its shadow root');
+  assert.deepEqual(await widgetStyles(page), reference);
+  assert.deepEqual(page.record.errors, [], 'no error');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  const hostStyles = await page.evaluate(() => ({
+    title: getComputedStyle(document.getElementById('host-title')).fontSize,
+    button: getComputedStyle(document.getElementById('host-button')).display,
+    body: getComputedStyle(document.body).textTransform,
+  }));
+  assert.deepEqual(hostStyles, { title: '80px', button: 'none', body: 'uppercase' }, 'the host keeps its own look');
+
+  // A person can use it there, by keyboard and pointer, and the page title stays the host's.
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.locator('label[for="ea-exchange-no"]').click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  assert.match(new URL(page.url()).hash, /#\/gifts\/solicited$/);
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.id), 'page-heading', 'focus moves to the heading, inside the shadow root');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.id), 'error-summary');
+  assert.equal(await page.title(), 'Staff intranet — sealed embed');
+  await page.context().close();
+});
+
+test('a host that asks for it (data-title="steps") gets each step in its title', async () => {
+  const page = await openAdvisor(browser, { url: host('trainer') });
+  assert.match(await page.title(), /— Conseiller en déontologie$/);
   await page.context().close();
 });
 

@@ -97,7 +97,7 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     })?;
     // The glue minified; `__wbg_init` keeps its name, as the single file's loader calls it.
     let glue = out.join("ethics_advisor.min.js");
-    let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init']", "--output"];
+    let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init','mount_sealed']", "--output"];
     stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
         run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
     })?;
@@ -215,15 +215,36 @@ pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
-    // `__wbg_init` keeps its name through terser (see `release`).
+    // `__wbg_init` and `mount_sealed` keep their names through terser (see `release`).
     let boot = format!(
-        "{glue}\n__wbg_init({{ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), {{ integrity: '{}' }}) }});\n",
-        subresource_integrity(&wasm)
+        "{glue}\n{}",
+        SEALED_START.replace("{WASM_INTEGRITY}", &subresource_integrity(&wasm)).replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
     );
     write(&folder.join("boot.js"), &boot)?;
     write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
     write(&folder.join("embed-snippet.html"), &embed_snippet(artifacts.css.as_bytes(), boot.as_bytes()))
 }
+
+/// What `boot.js` runs after the glue: the app from the wasm beside it (pinned by its hash),
+/// then `<ethics-advisor>`, the sealed embed: each such element gets a shadow root holding the
+/// stylesheet (pinned too) and the app, out of reach of the host page's CSS, `!important`
+/// rules included. `#ethics-advisor` elements are mounted by the app itself, as before.
+const SEALED_START: &str = "await __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) });
+customElements.get('ethics-advisor') || customElements.define('ethics-advisor', class extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.integrity = '{CSS_INTEGRITY}';
+    style.crossOrigin = 'anonymous';
+    style.href = new URL('ethics-advisor.css', import.meta.url).href;
+    const root = document.createElement('div');
+    shadow.append(style, root);
+    mount_sealed(this, root);
+  }
+});
+";
 
 /// The `integrity` value of a file: its SHA-384, as Subresource Integrity writes it.
 pub fn subresource_integrity(bytes: &[u8]) -> String {

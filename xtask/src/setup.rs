@@ -55,6 +55,20 @@ pub fn ensure_bench_tools() -> Result<Tools, String> {
 
 const TWIGGY_VERSION: &str = "0.8.0";
 
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// cargo-deny, for the supply-chain checks of `deny.toml` (built from crates.io).
+pub fn ensure_cargo_deny() -> Result<(), String> {
+    match output("cargo-deny", &["--version"]) {
+        Some(found) if found.ends_with(CARGO_DENY_VERSION) => ok(&found),
+        _ => {
+            installing(&format!("cargo-deny {CARGO_DENY_VERSION} (cargo install; several minutes on 2 cores)"));
+            run_cmd(Command::new("cargo").args(["install", "cargo-deny", "--locked", "--version", CARGO_DENY_VERSION, "--force"]))?;
+        }
+    }
+    Ok(())
+}
+
 /// Graphviz (Debian's package), for comparing our diagram layout with `dot`.
 pub fn ensure_graphviz() -> Result<(), String> {
     // `dot -V` writes its version to standard error.

@@ -26,6 +26,10 @@ pub fn run() -> Result<(), String> {
     };
 
     layer("engine and xtask: unit, property, fixture, case-file and tidy tests", run_cmd(Command::new("cargo").args(["test", "--package", "ethics-engine", "--package", "xtask"])));
+    layer(
+        "supply chain: cargo deny check licenses bans sources (deny.toml)",
+        setup::ensure_cargo_deny().and_then(|()| run_cmd(Command::new("cargo").args(["deny", "check", "licenses", "bans", "sources"]))),
+    );
     layer("app state (native)", run_cmd(Command::new("cargo").args(["test", "--package", "ethics-advisor", "--lib"])));
     layer("rule pack check", cases::check_rules(None));
     layer("case library", cases::run(None, Vec::new()));

@@ -30,7 +30,20 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
 pub fn ensure_all() -> Result<Tools, String> {
     let tools = ensure_build_tools()?;
     ensure_chromium()?;
+    ensure_other_browsers()?;
     Ok(tools)
+}
+
+/// Firefox ESR, and WebKitGTK's WebDriver with a virtual display for it (Debian's packages).
+fn ensure_other_browsers() -> Result<(), String> {
+    let firefox = output("firefox-esr", &["--version"]);
+    let webkit = output("which", &["WebKitWebDriver"]).zip(output("which", &["xvfb-run"])).zip(output("which", &["xauth"]));
+    if let (Some(firefox), Some(_)) = (&firefox, &webkit) {
+        ok(&format!("{firefox}; WebKitWebDriver, xvfb-run"));
+        return Ok(());
+    }
+    installing("Firefox ESR, WebKitGTK's WebDriver and Xvfb (apt)");
+    apt_install(&["firefox-esr", "webkit2gtk-driver", "xvfb", "xauth"])
 }
 
 /// Everything `bench` needs as well: twiggy (size profiles) and brotli (compressed sizes).

@@ -41,7 +41,7 @@ pub fn run() -> Result<(), String> {
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
         layer("size budget of the single file", bench::check_size_budget());
-        layer("end-to-end in Chromium: the served app and the single file from file://", end_to_end());
+        layer("end-to-end in Chromium, Firefox ESR and WebKitGTK: the served app and the single file from file://", end_to_end());
     }
     layer("edit loop: `serve` rebuilds and reloads the page after an edit, and shows a broken one (on a copy)", edit_loop());
 

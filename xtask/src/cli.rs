@@ -30,6 +30,7 @@ pub const USAGE: &str = "usage: cargo xtask <command>
                        (default: docs/reader-test/sheets/)
   diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
   diagram --compare    our layout against Graphviz dot: crossings and label overlaps per topic
+  mutants [FILE...]    mutation testing of the engine with cargo-mutants (all of it, or the files named)
   setup                only install what is missing";
 
 /// Whether `serve` builds for development (reloading page) or serves the release build.
@@ -56,6 +57,7 @@ pub enum Task {
     ReaderSheets { rules: Option<PathBuf>, out: Option<PathBuf> },
     Diagram { dir: Option<PathBuf> },
     DiagramCompare,
+    Mutants { files: Vec<PathBuf> },
     Setup,
     Help,
 }
@@ -75,8 +77,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Task, String> {
     read(&command, &mut parser).map_err(|e| format!("{command}: {e}"))
 }
 
-const COMMANDS: [&str; 15] =
-    ["serve", "test", "e2e", "fuzz", "build", "bundle", "bench", "engine-scaling", "peer", "check-rules", "cases", "reader-sheets", "diagram", "setup", "help"];
+const COMMANDS: [&str; 16] = [
+    "serve", "test", "e2e", "fuzz", "build", "bundle", "bench", "engine-scaling", "peer", "check-rules", "cases", "reader-sheets", "diagram", "mutants", "setup", "help",
+];
 
 fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -89,7 +92,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             ("bench", Long("runs")) => runs = parser.value()?.parse::<usize>()?.max(1),
             ("cases" | "reader-sheets", Long("rules")) => rules = Some(PathBuf::from(parser.value()?)),
             ("diagram", Long("compare")) => compare = true,
-            ("engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram", Value(path)) => paths.push(path.into()),
+            ("engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram" | "mutants", Value(path)) => paths.push(path.into()),
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             (_, arg) => return Err(arg.unexpected()),
         }
@@ -120,6 +123,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             None => Task::DiagramCompare,
         },
         "diagram" => Task::Diagram { dir: at_most_one("folder")? },
+        "mutants" => Task::Mutants { files: paths.collect() },
         "setup" => Task::Setup,
         _ => Task::Help,
     })
@@ -144,6 +148,7 @@ mod tests {
         assert_eq!(parsed(&["reader-sheets", "out"]), Ok(Task::ReaderSheets { rules: None, out: Some("out".into()) }));
         assert_eq!(parsed(&["diagram", "--compare"]), Ok(Task::DiagramCompare));
         assert_eq!(parsed(&["diagram"]), Ok(Task::Diagram { dir: None }));
+        assert_eq!(parsed(&["mutants", "engine/src/eval.rs"]), Ok(Task::Mutants { files: vec!["engine/src/eval.rs".into()] }));
         assert_eq!(parsed(&["--help"]), Ok(Task::Help));
     }
 

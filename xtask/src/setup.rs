@@ -82,6 +82,20 @@ pub fn ensure_cargo_deny() -> Result<(), String> {
     Ok(())
 }
 
+const CARGO_MUTANTS_VERSION: &str = "27.1.0";
+
+/// cargo-mutants, for `cargo xtask mutants` (built from crates.io).
+pub fn ensure_cargo_mutants() -> Result<(), String> {
+    match output("cargo-mutants", &["--version"]) {
+        Some(found) if found.ends_with(CARGO_MUTANTS_VERSION) => ok(&found),
+        _ => {
+            installing(&format!("cargo-mutants {CARGO_MUTANTS_VERSION} (cargo install; a few minutes on 2 cores)"));
+            run_cmd(Command::new("cargo").args(["install", "cargo-mutants", "--locked", "--version", CARGO_MUTANTS_VERSION, "--force"]))?;
+        }
+    }
+    Ok(())
+}
+
 /// Graphviz (Debian's package), for comparing our diagram layout with `dot`.
 pub fn ensure_graphviz() -> Result<(), String> {
     // `dot -V` writes its version to standard error.

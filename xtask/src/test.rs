@@ -62,6 +62,20 @@ pub fn fuzz(cases: u64) -> Result<(), String> {
     run_cmd(Command::new("cargo").args(["test", "--release", "--package", "ethics-engine", "--test", "fuzz"]).env("FUZZ_CASES", cases.to_string()))
 }
 
+/// `cargo xtask mutants [FILE...]`: mutation testing of the engine with cargo-mutants (every
+/// file of it, or those named): each mutant is the engine with one small change, and the
+/// engine's own tests must fail on it. One job at a time (2 cores: the build is the cost);
+/// the results go to `target/mutants/mutants.out/` (`caught.txt`, `missed.txt`, …).
+pub fn mutants(files: &[std::path::PathBuf]) -> Result<(), String> {
+    setup::ensure_cargo_mutants()?;
+    let mut cargo = Command::new("cargo");
+    cargo.args(["mutants", "--package", "ethics-engine", "--jobs", "1", "--no-shuffle", "--output", "target/mutants"]);
+    for file in files {
+        cargo.arg("--file").arg(file);
+    }
+    run_cmd(&mut cargo)
+}
+
 /// `cargo xtask e2e`: only the browser journeys, on a fresh release build.
 pub fn end_to_end_only() -> Result<(), String> {
     let tools = setup::ensure_all()?;

@@ -96,6 +96,20 @@ pub fn ensure_cargo_mutants() -> Result<(), String> {
     Ok(())
 }
 
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// geckodriver, for the component tests in Firefox (built from crates.io); returns its path.
+pub fn ensure_geckodriver() -> Result<String, String> {
+    match output("geckodriver", &["--version"]) {
+        Some(found) if found.lines().next().is_some_and(|l| l.contains(GECKODRIVER_VERSION)) => ok(found.lines().next().unwrap_or_default()),
+        _ => {
+            installing(&format!("geckodriver {GECKODRIVER_VERSION} (cargo install; about 5 minutes on 2 cores)"));
+            run_cmd(Command::new("cargo").args(["install", "geckodriver", "--locked", "--version", GECKODRIVER_VERSION, "--force"]))?;
+        }
+    }
+    output("which", &["geckodriver"]).ok_or_else(|| "geckodriver is installed but not on the PATH (~/.cargo/bin)".to_owned())
+}
+
 /// Graphviz (Debian's package), for comparing our diagram layout with `dot`.
 pub fn ensure_graphviz() -> Result<(), String> {
     // `dot -V` writes its version to standard error.

@@ -1,7 +1,8 @@
 //! `cargo xtask test`: installs what is missing, then runs every test layer in turn — engine
-//! and tooling natively (unit, property, fixture, case-file, tidy), the app's state natively,
-//! the rule pack and case library, components in headless Chromium, and end-to-end journeys
-//! against the served release build, and `serve`'s edit loop on a copy of the project — and
+//! and tooling natively (unit, property, fixture, case-file, tidy), the supply chain, the app's
+//! state natively, the rule pack and case library, components in headless Chromium and Firefox,
+//! end-to-end journeys in Chromium, Firefox and WebKitGTK against the served release build and
+//! the single file, and `serve`'s edit loop on a copy of the project — and
 //! ends with one line: "N passed, N failed".
 
 use crate::{bench, build, cases, root, run_cmd, serve, setup};
@@ -36,6 +37,12 @@ pub fn run() -> Result<(), String> {
     layer(
         "components in headless Chromium (wasm-bindgen-test)",
         run_cmd(Command::new("cargo").args(["test", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--test", "components"]).env("CHROMEDRIVER", chromedriver())),
+    );
+    layer(
+        "components in headless Firefox ESR (wasm-bindgen-test, geckodriver)",
+        setup::ensure_geckodriver().and_then(|geckodriver| {
+            run_cmd(Command::new("cargo").args(["test", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--test", "components"]).env("GECKODRIVER", geckodriver))
+        }),
     );
     let built = layer("release build (the single-file page and the files to embed)", build::hosted(&tools).map(|_| ()));
     if built {

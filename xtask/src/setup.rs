@@ -86,7 +86,8 @@ const CARGO_MUTANTS_VERSION: &str = "27.1.0";
 
 /// cargo-mutants, for `cargo xtask mutants` (built from crates.io).
 pub fn ensure_cargo_mutants() -> Result<(), String> {
-    match output("cargo-mutants", &["--version"]) {
+    // Run as cargo runs it: `cargo-mutants mutants …`.
+    match output("cargo-mutants", &["mutants", "--version"]) {
         Some(found) if found.ends_with(CARGO_MUTANTS_VERSION) => ok(&found),
         _ => {
             installing(&format!("cargo-mutants {CARGO_MUTANTS_VERSION} (cargo install; a few minutes on 2 cores)"));

@@ -49,13 +49,7 @@ fn ensure_other_browsers() -> Result<(), String> {
 /// Everything `bench` needs as well: twiggy (size profiles) and brotli (compressed sizes).
 pub fn ensure_bench_tools() -> Result<Tools, String> {
     let tools = ensure_all()?;
-    match output("twiggy", &["--version"]) {
-        Some(found) if found.ends_with(TWIGGY_VERSION) => ok(&format!("twiggy {TWIGGY_VERSION}")),
-        _ => {
-            installing(&format!("twiggy {TWIGGY_VERSION} (cargo install; about 2 minutes)"));
-            run_cmd(Command::new("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION, "--force"]))?;
-        }
-    }
+    ensure_cargo_tool(&TWIGGY)?;
     match output("brotli", &["--version"]) {
         Some(found) => ok(&found),
         None => {
@@ -66,48 +60,45 @@ pub fn ensure_bench_tools() -> Result<Tools, String> {
     Ok(tools)
 }
 
-const TWIGGY_VERSION: &str = "0.8.0";
+/// A tool built from crates.io with `cargo install`, at a pinned version.
+struct CargoTool {
+    name: &'static str,
+    version: &'static str,
+    /// How it tells its version (the first line of the answer is shown).
+    version_args: &'static [&'static str],
+    how_long: &'static str,
+}
 
-const CARGO_DENY_VERSION: &str = "0.20.2";
+const TWIGGY: CargoTool = CargoTool { name: "twiggy", version: "0.8.0", version_args: &["--version"], how_long: "about 2 minutes" };
+/// For the supply-chain checks of `deny.toml`.
+const CARGO_DENY: CargoTool = CargoTool { name: "cargo-deny", version: "0.20.2", version_args: &["--version"], how_long: "about 6 minutes on 2 cores" };
+/// For `cargo xtask mutants`; it answers `--version` only as cargo runs it.
+const CARGO_MUTANTS: CargoTool = CargoTool { name: "cargo-mutants", version: "27.1.0", version_args: &["mutants", "--version"], how_long: "about 6 minutes on 2 cores" };
+/// For the component tests in Firefox.
+const GECKODRIVER: CargoTool = CargoTool { name: "geckodriver", version: "0.37.1", version_args: &["--version"], how_long: "about 5 minutes on 2 cores" };
 
-/// cargo-deny, for the supply-chain checks of `deny.toml` (built from crates.io).
+fn ensure_cargo_tool(tool: &CargoTool) -> Result<(), String> {
+    match output(tool.name, tool.version_args).and_then(|found| found.lines().next().map(str::to_owned)) {
+        Some(line) if line.contains(tool.version) => ok(&line),
+        _ => {
+            installing(&format!("{} {} (cargo install; {})", tool.name, tool.version, tool.how_long));
+            run_cmd(Command::new("cargo").args(["install", tool.name, "--locked", "--version", tool.version, "--force"]))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn ensure_cargo_deny() -> Result<(), String> {
-    match output("cargo-deny", &["--version"]) {
-        Some(found) if found.ends_with(CARGO_DENY_VERSION) => ok(&found),
-        _ => {
-            installing(&format!("cargo-deny {CARGO_DENY_VERSION} (cargo install; several minutes on 2 cores)"));
-            run_cmd(Command::new("cargo").args(["install", "cargo-deny", "--locked", "--version", CARGO_DENY_VERSION, "--force"]))?;
-        }
-    }
-    Ok(())
+    ensure_cargo_tool(&CARGO_DENY)
 }
 
-const CARGO_MUTANTS_VERSION: &str = "27.1.0";
-
-/// cargo-mutants, for `cargo xtask mutants` (built from crates.io).
 pub fn ensure_cargo_mutants() -> Result<(), String> {
-    // Run as cargo runs it: `cargo-mutants mutants …`.
-    match output("cargo-mutants", &["mutants", "--version"]) {
-        Some(found) if found.ends_with(CARGO_MUTANTS_VERSION) => ok(&found),
-        _ => {
-            installing(&format!("cargo-mutants {CARGO_MUTANTS_VERSION} (cargo install; a few minutes on 2 cores)"));
-            run_cmd(Command::new("cargo").args(["install", "cargo-mutants", "--locked", "--version", CARGO_MUTANTS_VERSION, "--force"]))?;
-        }
-    }
-    Ok(())
+    ensure_cargo_tool(&CARGO_MUTANTS)
 }
 
-const GECKODRIVER_VERSION: &str = "0.37.1";
-
-/// geckodriver, for the component tests in Firefox (built from crates.io); returns its path.
+/// geckodriver, installed if missing; returns its path.
 pub fn ensure_geckodriver() -> Result<String, String> {
-    match output("geckodriver", &["--version"]) {
-        Some(found) if found.lines().next().is_some_and(|l| l.contains(GECKODRIVER_VERSION)) => ok(found.lines().next().unwrap_or_default()),
-        _ => {
-            installing(&format!("geckodriver {GECKODRIVER_VERSION} (cargo install; about 5 minutes on 2 cores)"));
-            run_cmd(Command::new("cargo").args(["install", "geckodriver", "--locked", "--version", GECKODRIVER_VERSION, "--force"]))?;
-        }
-    }
+    ensure_cargo_tool(&GECKODRIVER)?;
     output("which", &["geckodriver"]).ok_or_else(|| "geckodriver is installed but not on the PATH (~/.cargo/bin)".to_owned())
 }
 

@@ -120,12 +120,15 @@ mod tests {
                 }
                 prop_assert_eq!(ours.iter().collect::<Vec<_>>(), model.iter().collect::<Vec<_>>());
                 prop_assert_eq!(ours.len(), model.len());
+                prop_assert_eq!(ours.is_empty(), model.is_empty());
                 for q in 0..8 {
                     let id = QuestionId::from(format!("q{q}").as_str());
                     prop_assert_eq!(ours.get(&id), model.get(&id));
                     prop_assert_eq!(ours.contains_key(&id), model.contains_key(&id));
                 }
             }
+            ours.clear();
+            prop_assert!(ours.is_empty() && ours.iter().next().is_none(), "clear leaves nothing");
         }
     }
 }

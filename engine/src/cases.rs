@@ -59,7 +59,7 @@ pub struct FiledCase {
 /// Every case under `path` — a case file, or a folder of them read recursively in name order
 /// — each file read by [`parse`]: the cases of the well-formed files, and every problem of
 /// the others (a file that cannot be read is one problem). The one way the library is read:
-/// by the build, `cargo xtask cases`, the end-to-end export and the engine's tests.
+/// by the build, `cargo xtask cases` and the end-to-end export.
 pub fn from_path(pack: &Pack, path: &std::path::Path) -> (Vec<FiledCase>, Vec<PackError>) {
     let problem = |file: &std::path::Path, reason: String| PackError { file: file.display().to_string(), line: None, reason };
     let mut files = Vec::new();

@@ -147,7 +147,7 @@ fn the_compiled_pack_survives_the_embedding_round_trip() {
 #[test]
 fn placeholders_are_filled_from_settings() {
     let ask = pack().render(&loans().question(&"sum".into()).unwrap().ask, 0);
-    assert_eq!(ask, "How much is the loan? The limit is 30.");
+    assert_eq!(ask, "How much is the loan? The limit is USD 30.");
     let step = pack().render(&pack().outcome(&"report".into()).unwrap().steps[0], 1);
     assert_eq!(step, "Écrivez au bureau dans les 7 jours.");
 }

@@ -1,0 +1,38 @@
+//! How a pack reads back to a person, on the engine's fixture pack: the shared answers'
+//! labels, answers as the summary and the check page show them, sums with the pack's
+//! currency, and the principle, source and topic steps a rule or outcome names.
+
+mod common;
+
+use common::fixture as pack;
+use ethics_engine::{Amount, Answer, Topic};
+
+fn loans() -> &'static Topic {
+    pack().topic(&"loans".into()).unwrap()
+}
+
+#[test]
+fn answers_read_back_in_each_language() {
+    let (lender, interest, sum) = (loans().question(&"lender".into()).unwrap(), loans().question(&"interest".into()).unwrap(), loans().question(&"sum".into()).unwrap());
+    let choice = |id: &str| Answer::Choice(id.into());
+    assert_eq!(pack().answer_text(interest, &choice("yes"), 0), "Yes");
+    assert_eq!(pack().answer_text(interest, &choice("yes"), 1), "Oui");
+    assert_eq!(pack().answer_text(lender, &choice("dont_know"), 1), "Je ne sais pas");
+    assert_eq!(pack().answer_text(lender, &choice("supplier"), 0), "A supplier");
+    assert_eq!(pack().answer_text(lender, &choice("supplier"), 1), "Un fournisseur");
+    assert_eq!(pack().answer_text(lender, &choice("gone"), 0), "gone", "an option the question lost shows its id, not nothing");
+    assert_eq!(pack().answer_text(sum, &Answer::Amount(Amount(125_050)), 0), "USD 1,250.50");
+    assert_eq!(pack().answer_text(sum, &Answer::Amount(Amount(125_050)), 1), "1\u{202f}250,50\u{a0}USD");
+    assert_eq!(pack().currency(), "USD");
+}
+
+#[test]
+fn what_a_rule_names_is_found_and_nothing_else() {
+    assert_eq!(pack().principle(&"integrity".into()).map(|p| pack().render(&p.name, 1)), Some("Intégrité".to_owned()));
+    assert!(pack().principle(&"honesty".into()).is_none());
+    assert_eq!(pack().source(&"rule_1".into()).map(|s| pack().render(&s.cite, 0)), Some("Rule 1".to_owned()));
+    assert!(pack().source(&"rule_9".into()).is_none());
+    let steps = |outcome: &str| loans().steps_for(&outcome.into()).map(|t| pack().render(t, 0)).collect::<Vec<_>>();
+    assert_eq!(steps("no"), ["Say no kindly."]);
+    assert!(steps("ok").is_empty());
+}

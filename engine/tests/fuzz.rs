@@ -125,3 +125,24 @@ fn outdated_and_empty_codes_say_so() {
     assert_eq!(decode(pack(), "ABCD-EF!"), Err(ResumeError::BadCharacter('!')));
     assert_eq!(decode(pack(), &code.to_lowercase()), Ok((loans, answers)), "lower case is fine");
 }
+
+/// A code written down by a person must still open after an update that leaves the questions
+/// alone: the code's form (and the pack's fingerprint in it) is fixed, checked against a
+/// known code for known answers.
+#[test]
+fn a_code_keeps_its_form_across_releases() {
+    let loans = pack().topics.iter().position(|t| t.id.as_str() == "loans").unwrap();
+    let answers: Answers = [
+        ("lender".into(), Answer::Choice("colleague".into())),
+        ("sum".into(), Answer::Amount(Amount(1_250_050))),
+        ("interest".into(), Answer::Choice("yes".into())),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(ethics_engine::resume::fingerprint(pack()), KNOWN_FINGERPRINT);
+    assert_eq!(encode(pack(), loans, &answers).as_deref(), Some(KNOWN_CODE));
+    assert_eq!(decode(pack(), KNOWN_CODE), Ok((loans, answers)));
+}
+
+const KNOWN_FINGERPRINT: u16 = 8534;
+const KNOWN_CODE: &str = "04GN-C003-0800-00G1-G21A-CK4B";

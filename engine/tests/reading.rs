@@ -24,6 +24,7 @@ fn answers_read_back_in_each_language() {
     assert_eq!(pack().answer_text(sum, &Answer::Amount(Amount(125_050)), 0), "USD 1,250.50");
     assert_eq!(pack().answer_text(sum, &Answer::Amount(Amount(125_050)), 1), "1\u{202f}250,50\u{a0}USD");
     assert_eq!(pack().currency(), "USD");
+    assert!(lender.allows_dont_know() && !interest.allows_dont_know() && !sum.allows_dont_know());
 }
 
 #[test]

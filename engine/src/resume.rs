@@ -212,4 +212,50 @@ mod tests {
     fn a_bad_character_is_named() {
         assert_eq!(from_base32("AB*C"), Err(ResumeError::BadCharacter('*')));
     }
+
+    fn fixture() -> Pack {
+        crate::load::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixture")).expect("the fixture pack")
+    }
+
+    /// A well-formed code for one amount answer whose sum is written as `groups` (7 bits a
+    /// byte, the top bit saying another follows), as a tampered or corrupted code might be.
+    fn amount_code(pack: &Pack, groups: &[u8]) -> String {
+        let topic = pack.topics.iter().position(|t| t.id.as_str() == "loans").unwrap();
+        let sum = pack.topics[topic].questions.iter().position(|q| q.id.as_str() == "sum").unwrap();
+        let mut bytes = vec![VERSION];
+        bytes.extend_from_slice(&fingerprint(pack).to_be_bytes());
+        bytes.extend_from_slice(&[topic as u8, 1, sum as u8, 0x80]);
+        bytes.extend_from_slice(groups);
+        bytes.push(checksum(&bytes));
+        to_base32(&bytes)
+    }
+
+    #[test]
+    fn a_sum_past_what_a_u64_holds_is_refused_not_wrapped() {
+        let pack = fixture();
+        let decoded = |groups: &[u8]| decode(&pack, &amount_code(&pack, groups)).map(|(_, a)| a.get(&"sum".into()).cloned());
+        let mut largest = vec![0xFF; 9];
+        largest.push(0x01);
+        assert_eq!(decoded(&largest), Ok(Some(Answer::Amount(Amount(u64::MAX)))), "the largest sum fits exactly");
+        let mut one_bit_over = vec![0xFF; 9];
+        one_bit_over.push(0x02);
+        assert_eq!(decoded(&one_bit_over), Err(ResumeError::Invalid));
+        let mut one_group_over = vec![0xFF; 10];
+        one_group_over.push(0x01);
+        assert_eq!(decoded(&one_group_over), Err(ResumeError::Invalid));
+    }
+
+    #[test]
+    fn a_question_with_more_options_than_a_code_can_name_gives_no_code() {
+        let mut pack = fixture();
+        let topic = pack.topics.iter().position(|t| t.id.as_str() == "loans").unwrap();
+        let lender = &mut pack.topics[topic].questions[0];
+        let template = lender.options[0].clone();
+        for i in lender.options.len()..=0x80 {
+            lender.options.push(crate::pack::AnswerOption { id: format!("extra_{i}").as_str().into(), ..template.clone() });
+        }
+        let answer = |option: &str| [("lender".into(), Answer::Choice(option.into()))].into_iter().collect::<Answers>();
+        assert!(encode(&pack, topic, &answer("extra_127")).is_some(), "option 128 of a question still has a code");
+        assert_eq!(encode(&pack, topic, &answer("extra_128")), None, "option 129 would read as a sum: no code rather than a wrong one");
+    }
 }

@@ -318,8 +318,18 @@ impl Checker {
             if let Some(amount) = &s.amount {
                 let value = *amount.get_ref();
                 let cents = value * 100.0;
-                if !(value.is_finite() && value >= 0.0 && (cents - cents.round()).abs() < 1e-6 && cents < 1e15) {
-                    self.error_at(doc, amount, format!("setting {id:?}: amount {value} must be zero or more, with at most two decimals"));
+                // Cents must stay exact in a u64 and in the f64 TOML gives: below 10^15.
+                let problem = if !value.is_finite() || value < 0.0 {
+                    Some("must be zero or more")
+                } else if cents >= 1e15 {
+                    Some("is too large (at most 9999999999999.99)")
+                } else if (cents - cents.round()).abs() >= 1e-6 {
+                    Some("has more than two decimals")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.error_at(doc, amount, format!("setting {id:?}: amount {value} {problem}"));
                 }
                 values.push(SettingValue::Amount(Amount(cents.round().max(0.0) as u64)));
             }

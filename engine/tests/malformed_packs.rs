@@ -57,6 +57,14 @@ fn the_base_of_every_case_is_valid() {
 }
 
 #[test]
+fn a_choice_of_two_options_is_enough() {
+    let two = BASE.replacen("ask.en = \"Is it cash?\"", "ask.en = \"What is it?\"", 1).replacen("ask.fr = \"Est-ce de l'argent ?\"", "ask.fr = \"Qu'est-ce que c'est ?\"", 1);
+    let two = two.replacen("input = \"yes_no\"", "input = \"choice\"\n\n  [[question.option]]\n  id = \"yes\"\n  label.en = \"Cash\"\n  label.fr = \"De l'argent\"\n\n  [[question.option]]\n  id = \"no\"\n  label.en = \"Something else\"\n  label.fr = \"Autre chose\"", 1);
+    let pack = load::from_sources(&[("two.toml".into(), two)]).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pack.topics[0].questions[0].options.len(), 2);
+}
+
+#[test]
 fn each_malformed_pack_gives_exactly_its_expected_errors() {
     let cases = cases();
     assert!(cases.len() >= 30, "at least 30 malformed-pack cases, found {}", cases.len());

@@ -390,6 +390,7 @@ mod tests {
             ("gift", "en", 1), ("offered", "en", 2), ("invited", "en", 3), ("made", "en", 1), ("table", "en", 2),
             ("organization", "en", 5), ("cadeau", "fr", 2), ("personne", "fr", 2), ("l'Organisation", "fr", 5),
             ("día", "es", 2), ("obsequio", "es", 3), ("creo", "es", 2), ("cuál", "es", 1), ("USD", "en", 1), ("30", "en", 1),
+            ("été", "fr", 2), ("l’intérêt", "fr", 3),
         ] {
             assert_eq!(syllables_in(word, lang), expected, "{word} ({lang})");
         }
@@ -413,6 +414,24 @@ mod tests {
         let es = readability(counts("¿Lo pidió usted?", "es"), "es").unwrap();
         assert!(es.passes(), "{es:?}");
         assert_eq!(readability(counts("Hallo", "de"), "de"), None, "no formula, no score");
+    }
+
+    #[test]
+    fn each_formula_gives_its_published_score() {
+        let c = Counts { words: 100, sentences: 5, syllables: 150 };
+        let score = |lang: &str| readability(c, lang).map(|r| (r.formula, (r.score * 1000.0).round() / 1000.0, r.limit, r.higher_is_easier));
+        // Flesch–Kincaid grade: 0.39 × 20 + 11.8 × 1.5 − 15.59.
+        assert_eq!(score("en"), Some(("Flesch–Kincaid grade", 9.91, 10.0, false)));
+        // Kandel–Moles: 207 − 1.015 × 20 − 73.6 × 1.5.
+        assert_eq!(score("fr"), Some(("Kandel–Moles ease", 76.3, 45.0, true)));
+        // Fernández Huerta: 206.84 − 0.60 × 150 − 1.02 × 5.
+        assert_eq!(score("es"), Some(("Fernández Huerta ease", 111.74, 55.0, true)));
+    }
+
+    #[test]
+    fn counts_add_up_field_by_field() {
+        let (a, b) = (Counts { words: 3, sentences: 1, syllables: 4 }, Counts { words: 10, sentences: 2, syllables: 17 });
+        assert_eq!(a + b, Counts { words: 13, sentences: 3, syllables: 21 });
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! exports use (README, "Diagrams").
 
 use crate::cases::load_pack;
-use ethics_engine::diagram::{self, edge_labels, layout, wrap, Layout, NODE_HEIGHT, NODE_WIDTH};
+use ethics_engine::diagram::{self, edge_labels, label_size, layout, EdgeLabel, Layout, NODE_HEIGHT, NODE_WIDTH};
 use ethics_engine::{Pack, Topic};
 use std::process::{Command, Stdio};
 
@@ -19,18 +19,12 @@ struct Geometry {
 
 type Rect = (f32, f32, f32, f32);
 
-/// The size of a label as the layout estimates it (12-unit type, 14 a line).
-fn label_size(lines: &[String]) -> (f32, f32) {
-    (lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, lines.len() as f32 * 14.0 + 2.0)
-}
-
-/// Our layout, as drawn.
-fn ours(pack: &Pack, topic: &Topic, lang: usize) -> Geometry {
-    let layout = layout(topic);
-    let edges = layout.edges.iter().map(|e| (e.from, e.to, e.route(&layout))).collect();
+/// Our layout, as drawn, with its placed labels.
+fn ours(layout: &Layout, labels: &[EdgeLabel]) -> Geometry {
+    let edges = layout.edges.iter().map(|e| (e.from, e.to, e.route(layout))).collect();
     let boxes = layout.nodes.iter().map(|n| (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)).collect();
-    let labels = edge_labels(pack, topic, &layout, lang)
-        .into_iter()
+    let labels = labels
+        .iter()
         .filter(|l| !l.lines.is_empty())
         .map(|l| {
             let (w, h) = label_size(&l.lines);
@@ -42,18 +36,18 @@ fn ours(pack: &Pack, topic: &Topic, lang: usize) -> Geometry {
 
 /// The same tree as DOT: the same boxes (size and wrapped text) and the same edge labels
 /// (answers to the same box share one, as in our drawing).
-fn dot_source(pack: &Pack, topic: &Topic, layout: &Layout, lang: usize) -> String {
+fn dot_source(pack: &Pack, topic: &Topic, layout: &Layout, labels: &[EdgeLabel], lang: usize) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     // DejaVu Sans at 12 points is about 6.6 points a character, the width our layout allows a
     // label: so dot places labels of the size the comparison measures.
     let font = "fontname=\"DejaVu Sans\"";
     let mut out = format!("digraph {{\n  node [shape=box, fixedsize=true, width={}, height={}, fontsize=13, {font}];\n  edge [fontsize=12, {font}];\n", NODE_WIDTH / 72.0, NODE_HEIGHT / 72.0);
     for (i, node) in layout.nodes.iter().enumerate() {
-        let lines = wrap(&diagram::node_text(pack, topic, node, lang), 30);
+        let lines: Vec<String> = diagram::node_drawing(pack, topic, node, lang).lines.into_iter().map(|(_, _, line)| line).collect();
         out.push_str(&format!("  n{i} [label={}];\n", quote(&lines.join("\n"))));
     }
-    for (edge, label) in layout.edges.iter().zip(edge_labels(pack, topic, layout, lang)) {
-        let text = if label.lines.is_empty() { String::new() } else { label.lines.join("\n") };
+    for (edge, label) in layout.edges.iter().zip(labels) {
+        let text = label.lines.join("\n");
         out.push_str(&format!("  n{} -> n{} [label={}];\n", edge.from, edge.to, quote(&text)));
     }
     out.push_str("}\n");
@@ -187,10 +181,11 @@ pub fn compare() -> Result<(), String> {
     for topic in &pack.topics {
         let layout = layout(topic);
         for (lang, code) in pack.languages.iter().enumerate() {
-            let mine = ours(&pack, topic, lang);
-            let labels: Vec<Vec<String>> = edge_labels(&pack, topic, &layout, lang).into_iter().map(|l| l.lines).collect();
-            let plain = dot_plain(&dot_source(&pack, topic, &layout, lang))?;
-            let theirs = parse_plain(&plain, &labels)?;
+            let labels = edge_labels(&pack, topic, &layout, lang);
+            let mine = ours(&layout, &labels);
+            let plain = dot_plain(&dot_source(&pack, topic, &layout, &labels, lang))?;
+            let lines: Vec<Vec<String>> = labels.into_iter().map(|l| l.lines).collect();
+            let theirs = parse_plain(&plain, &lines)?;
             if theirs.edges.len() != layout.edges.len() || theirs.boxes.len() != layout.nodes.len() {
                 return Err(format!("{}: dot drew {} boxes and {} edges, not {} and {}", topic.id, theirs.boxes.len(), theirs.edges.len(), layout.nodes.len(), layout.edges.len()));
             }

@@ -135,16 +135,19 @@ pub fn edge_labels(pack: &Pack, topic: &Topic, layout: &Layout, lang: usize) -> 
             lines
         })
         .collect();
-    let sizes: Vec<(f32, f32)> = lines
-        .iter()
-        .map(|l| if l.is_empty() { (0.0, 0.0) } else { (l.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, l.len() as f32 * 14.0 + 2.0) })
-        .collect();
+    let sizes: Vec<(f32, f32)> = lines.iter().map(|l| if l.is_empty() { (0.0, 0.0) } else { label_size(l) }).collect();
     layout
         .place_labels(&sizes)
         .into_iter()
         .zip(lines.into_iter().zip(sizes))
         .map(|((x, y), (lines, (_, h)))| EdgeLabel { lines, x, y: y - h / 2.0 + 12.0 })
         .collect()
+}
+
+/// The width and height a label of these lines takes, estimated from a generous average
+/// character width at the drawing's label size (12 units, 14 a line).
+pub fn label_size(lines: &[String]) -> (f32, f32) {
+    (lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32 * 6.6 + 8.0, lines.len() as f32 * 14.0 + 2.0)
 }
 
 /// The y of the top of a layer's boxes.

@@ -8,5 +8,5 @@
 mod layout;
 mod render;
 
-pub use layout::{edge_labels, layout, Edge, EdgeLabel, Layout, Node, NodeKind, NODE_HEIGHT, NODE_WIDTH};
+pub use layout::{edge_labels, label_size, layout, Edge, EdgeLabel, Layout, Node, NodeKind, NODE_HEIGHT, NODE_WIDTH};
 pub use render::{edge_text, mermaid, node_drawing, node_text, svg, wrap, NodeDrawing};

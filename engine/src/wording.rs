@@ -88,9 +88,9 @@ pub fn counts(text: &str, lang: &str) -> Counts {
 
 /// The syllables of one word, by vowel groups and each language's main exceptions.
 pub fn syllables_in(word: &str, lang: &str) -> usize {
-    let word: String = word.chars().filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’').flat_map(char::to_lowercase).collect();
-    // French and English elisions ("l'Organisation", "don't") sound as one word.
-    let word = word.rsplit(['\'', '’']).next().unwrap_or("").to_owned();
+    // An apostrophe joins what is said as one word ("l'Organisation", "jusqu'à", "don't"): the
+    // letters on both sides are counted together, without it.
+    let word: String = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     if word.is_empty() {
         return 1; // a number or a code: read as one beat at least
     }
@@ -181,13 +181,15 @@ pub fn asks_which(ask: &str, lang: &str) -> bool {
     false
 }
 
-/// The word that joins two conditions in a language.
-fn or_words(lang: &str) -> &'static [&'static str] {
-    match lang {
+/// The word by which a question joins two conditions ("or", « ou », "o"/"u"), if it has one.
+fn joining_or(ask: &str, lang: &str) -> Option<&'static str> {
+    let or_words: &[&str] = match lang {
         "fr" => &["ou"],
         "es" => &["o", "u"],
         _ => &["or"],
-    }
+    };
+    let lowered = ask.to_lowercase();
+    or_words.iter().copied().find(|or| words(&lowered).any(|w| w.trim_matches(|c: char| !c.is_alphabetic()) == *or))
 }
 
 /// One lint that a text fails.
@@ -281,8 +283,7 @@ fn question_findings(pack: &Pack, question: &Question) -> Vec<Finding> {
         }
         match question.input {
             Input::YesNo => {
-                let lowered = ask.to_lowercase();
-                if let Some(or) = or_words(lang).iter().find(|or| words(&lowered).any(|w| w.trim_matches(|c: char| !c.is_alphabetic()) == **or)) {
+                if let Some(or) = joining_or(&ask, lang) {
                     found(Lint::YesNoOr, "ask", None, format!("a yes/no question joins two conditions with {or:?}: one person may meet one and not the other"));
                 }
                 if asks_which(&ask, lang) {
@@ -309,21 +310,22 @@ fn question_findings(pack: &Pack, question: &Question) -> Vec<Finding> {
     findings
 }
 
-/// The line of a question's text in one language (`ask.en = …`), or of the question.
+/// The line of a question's (or an option's) text in one language when it is written dotted
+/// (`ask.en = …`), searched from its `id` to the next table; otherwise the line of its `id`.
 fn text_line(content: &str, src: &QuestionSrc, key: &str, option: Option<&str>, lang: &str) -> usize {
-    let question_line = line_of(content, src.id.span().start);
-    let from_line = match option.and_then(|id| src.option.iter().find(|o| o.id.get_ref() == id)) {
-        Some(o) => line_of(content, o.id.span().start),
-        None => question_line,
+    let id = match option.and_then(|id| src.option.iter().find(|o| o.id.get_ref() == id)) {
+        Some(o) => &o.id,
+        None => &src.id,
     };
+    let id_line = line_of(content, id.span().start);
     let wanted = format!("{key}.{lang}");
     content
         .lines()
         .enumerate()
-        .skip(from_line - 1)
-        .take_while(|(i, l)| *i + 1 == from_line || !l.trim_start().starts_with("[["))
+        .skip(id_line) // the lines after the id's
+        .take_while(|(_, l)| !l.trim_start().starts_with("[["))
         .find(|(_, l)| l.trim_start().starts_with(&wanted))
-        .map_or(from_line, |(i, _)| i + 1)
+        .map_or(id_line, |(i, _)| i + 1)
 }
 
 /// The wording figures of one topic in one language, for `check-rules`.
@@ -390,7 +392,7 @@ mod tests {
             ("gift", "en", 1), ("offered", "en", 2), ("invited", "en", 3), ("made", "en", 1), ("table", "en", 2),
             ("organization", "en", 5), ("cadeau", "fr", 2), ("personne", "fr", 2), ("l'Organisation", "fr", 5),
             ("día", "es", 2), ("obsequio", "es", 3), ("creo", "es", 2), ("cuál", "es", 1), ("USD", "en", 1), ("30", "en", 1),
-            ("été", "fr", 2), ("l’intérêt", "fr", 3),
+            ("été", "fr", 2), ("l’intérêt", "fr", 3), ("jusqu'à", "fr", 2), ("lorsqu’il", "fr", 2), ("don't", "en", 1),
         ] {
             assert_eq!(syllables_in(word, lang), expected, "{word} ({lang})");
         }
@@ -432,6 +434,22 @@ mod tests {
     fn counts_add_up_field_by_field() {
         let (a, b) = (Counts { words: 3, sentences: 1, syllables: 4 }, Counts { words: 10, sentences: 2, syllables: 17 });
         assert_eq!(a + b, Counts { words: 13, sentences: 3, syllables: 21 });
+    }
+
+    #[test]
+    fn finds_the_word_that_joins_two_conditions_in_each_language() {
+        for (ask, lang, or) in [
+            ("Is it cash or a cheque?", "en", Some("or")),
+            ("Is it (or was it) yours?", "en", Some("or")),
+            ("Is it worth more than the organization's limit?", "en", None),
+            ("Est-ce de l'argent ou un chèque ?", "fr", Some("ou")),
+            ("Est-ce en or ?", "fr", None),
+            ("¿Es dinero o un cheque?", "es", Some("o")),
+            ("¿Es de plata u oro?", "es", Some("u")),
+            ("¿Es dinero?", "es", None),
+        ] {
+            assert_eq!(joining_or(ask, lang), or, "{ask}");
+        }
     }
 
     #[test]

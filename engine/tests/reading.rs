@@ -37,3 +37,27 @@ fn what_a_rule_names_is_found_and_nothing_else() {
     assert_eq!(steps("no"), ["Say no kindly."]);
     assert!(steps("ok").is_empty());
 }
+
+#[test]
+fn wording_figures_count_each_topic_in_each_language() {
+    // By hand for loans in English: 4, 10 ("… is USD 30.") and 11 words; one hint of 6.
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    let rows: Vec<_> = ethics_engine::wording::figures(pack())
+        .into_iter()
+        .map(|f| {
+            let (hardest, hardest_score) = f.hardest.unwrap();
+            (f.topic, f.lang, f.questions, round(f.mean_question_words), f.longest_question_words, f.longest_hint_words, round(f.readability.unwrap().score), hardest, round(hardest_score))
+        })
+        .collect();
+    let row = |topic: &str, lang: &str, questions, mean, longest, hint, score, hardest: &str, hardest_score| {
+        (topic.to_owned(), lang.to_owned(), questions, mean, longest, hint, score, hardest.to_owned(), hardest_score)
+    };
+    assert_eq!(rows, vec![
+        // The hardest question is the last one asked, the one with the highest grade in
+        // English and the lowest ease in French.
+        row("loans", "en", 3, 8.33, 11, 6, 1.29, "interest", 3.72),
+        row("loans", "fr", 3, 9.0, 12, 6, 104.4, "interest", 93.81),
+        row("demo", "en", 2, 6.5, 10, 0, -1.19, "value", -0.66),
+        row("demo", "fr", 2, 5.5, 8, 0, 102.91, "value", 101.74),
+    ]);
+}

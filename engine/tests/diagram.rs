@@ -165,3 +165,29 @@ fn an_outcome_is_drawn_in_the_tone_its_pack_gives_it() {
     let text = mermaid(&pack, &topic, 0);
     assert!(!text.contains(":::ask\n") && text.contains("classDef stop fill:#942514"), "{text}");
 }
+
+/// Every drawing of the fixture pack, byte for byte, against the one a person reviewed
+/// (`tests/diagrams/`, open the SVGs in a browser): the properties above say a drawing is
+/// sound, this says where every box, route and label lands. After a deliberate change to the
+/// layout or the drawing, look at the new drawings and keep them with `BLESS_DIAGRAMS=1`.
+#[test]
+fn each_drawing_matches_the_reviewed_one() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diagrams");
+    let bless = std::env::var_os("BLESS_DIAGRAMS").is_some();
+    let pack = pack();
+    let mut differ = Vec::new();
+    for topic in &pack.topics {
+        for (lang, code) in pack.languages.iter().enumerate() {
+            for (extension, drawing) in [("svg", svg(&pack, topic, lang)), ("mmd", mermaid(&pack, topic, lang))] {
+                let path = dir.join(format!("{}.{code}.{extension}", topic.id));
+                if bless {
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(&path, &drawing).unwrap();
+                } else if std::fs::read_to_string(&path).ok().as_deref() != Some(drawing.as_str()) {
+                    differ.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(differ.is_empty(), "drawn differently from the reviewed drawing (or missing): {}; if the change is meant, run the test with BLESS_DIAGRAMS=1 and review the new files", differ.join(", "));
+}

@@ -181,13 +181,15 @@ impl Checker {
             self.error(doc, Some(line), reason);
         }
         // Every translation keeps the first language's placeholders, and none is a marker
-        // (TODO, TRANSLATE…) left for a translator.
+        // (TODO, TRANSLATE…) left for a translator. A misspelt placeholder is one mistake,
+        // reported below as "not a setting", so texts are compared only on real settings.
         if let Some(original) = self.languages.first().and_then(|l| map.get(l)) {
             let expected = names_in(original);
+            let all_settings = |names: &[&str]| names.iter().all(|n| settings.contains(*n));
             let mut problems = Vec::new();
             for lang in self.languages.iter().skip(1) {
                 if let Some(text) = map.get(lang) {
-                    if placeholders(text).is_ok() && names_in(text) != expected {
+                    if placeholders(text).is_ok() && all_settings(&expected) && all_settings(&names_in(text)) && names_in(text) != expected {
                         let list = |names: Vec<&str>| if names.is_empty() { "none".to_owned() } else { format!("{{{}}}", names.join("}, {")) };
                         problems.push(format!("{what} ({lang}) has the placeholders {}, not those of the {} text: {}", list(names_in(text)), self.languages[0], list(expected.clone())));
                     }
@@ -212,7 +214,8 @@ impl Checker {
                     Ok(names) => {
                         for name in names {
                             if !settings.contains(name) {
-                                self.error(doc, Some(line), format!("{what} ({lang}) uses {{{name}}}, which is not a setting"));
+                                let hint = did_you_mean(name, settings.iter().map(String::as_str), |s| format!("{{{s}}}"));
+                                self.error(doc, Some(line), format!("{what} ({lang}) uses {{{name}}}, which is not a setting{hint}"));
                             }
                         }
                     }
@@ -478,30 +481,43 @@ impl Checker {
                 drafts.push(QuestionDraft { question, src: q, doc });
             }
         }
+        let question_ids = || seen_questions.keys().map(String::as_str);
         if !seen_questions.contains_key(topic.start.get_ref()) {
-            self.error_at(doc, &topic.start, format!("topic {topic_id:?} starts at question {:?}, which it does not have", topic.start.get_ref()));
+            let hint = did_you_mean(topic.start.get_ref(), question_ids(), |s| format!("{s:?}"));
+            self.error_at(doc, &topic.start, format!("topic {topic_id:?} starts at question {:?}, which it does not have{hint}", topic.start.get_ref()));
             return None;
         }
 
-        // Dangling "next" references.
+        // Dangling "next" references. Each is one mistake with one message: the search below
+        // follows it to the question it was likely meant to name, and if there is none, no
+        // question is reported unreachable, since the questions behind it would all be.
+        let mut index: BTreeMap<&str, usize> = drafts.iter().enumerate().map(|(i, d)| (d.question.id.as_str(), i)).collect();
+        let mut lost_a_path = false;
         for d in &drafts {
             for r in &d.src.rule {
-                if let Some(next) = &r.next {
-                    if !seen_questions.contains_key(next.get_ref()) {
-                        self.error_at(doc, next, format!("rule {:?} leads to question {:?}, which topic {topic_id:?} does not have", r.id.get_ref(), next.get_ref()));
-                    }
+                let Some(next) = &r.next else { continue };
+                if seen_questions.contains_key(next.get_ref()) {
+                    continue;
                 }
+                let likely = meant(next.get_ref(), question_ids());
+                match likely.and_then(|m| index.get(m).copied()) {
+                    Some(to) => _ = index.insert(next.get_ref().as_str(), to),
+                    None => lost_a_path = true,
+                }
+                let hint = likely.map(|m| format!("; did you mean {m:?}?")).unwrap_or_default();
+                self.error_at(doc, next, format!("rule {:?} leads to question {:?}, which topic {topic_id:?} does not have{hint}", r.id.get_ref(), next.get_ref()));
             }
         }
 
         // Reachability and cycles, by depth-first search from the start.
-        let index: BTreeMap<&str, usize> = drafts.iter().enumerate().map(|(i, d)| (d.question.id.as_str(), i)).collect();
         let mut state = vec![Visit::New; drafts.len()];
         let mut stack = Vec::new();
         self.visit(&drafts, &index, index[topic.start.get_ref().as_str()], &mut state, &mut stack);
         for (d, s) in drafts.iter().zip(&state) {
             if *s == Visit::New {
-                self.error_at(d.doc, &d.src.id, format!("question {:?} is reached by no path from the start question {:?}", d.src.id.get_ref(), topic.start.get_ref()));
+                if !lost_a_path {
+                    self.error_at(d.doc, &d.src.id, format!("question {:?} is reached by no path from the start question {:?}", d.src.id.get_ref(), topic.start.get_ref()));
+                }
             } else {
                 for rule in &d.question.rules {
                     if let Next::Outcome(o) = &rule.then {
@@ -585,7 +601,8 @@ impl Checker {
                         Some(setting) => {
                             if !refs.amounts.contains(setting.get_ref()) {
                                 let kind = if refs.settings.contains(setting.get_ref()) { "a setting that is not an amount" } else { "not a setting" };
-                                self.error_at(doc, setting, format!("{what} compares with {:?}, which is {kind}", setting.get_ref()));
+                                let hint = did_you_mean(setting.get_ref(), refs.amounts.iter().map(String::as_str), |s| format!("{s:?}"));
+                                self.error_at(doc, setting, format!("{what} compares with {:?}, which is {kind}{hint}", setting.get_ref()));
                             }
                             Input::Amount { compare_with: setting.get_ref().as_str().into() }
                         }
@@ -671,9 +688,28 @@ impl Checker {
 
     fn known(&mut self, doc: Doc<'_>, id: &Sp<String>, kind: &str, known: &BTreeMap<String, Place>, what: &str) {
         if !known.contains_key(id.get_ref()) {
-            self.error_at(doc, id, format!("{what} names {kind} {:?}, which the pack does not define", id.get_ref()));
+            let hint = did_you_mean(id.get_ref(), known.keys().map(String::as_str), |s| format!("{s:?}"));
+            self.error_at(doc, id, format!("{what} names {kind} {:?}, which the pack does not define{hint}", id.get_ref()));
         }
     }
+}
+
+/// The one known ID that `wrong` is most likely a typo of: within a few edits (one for a
+/// short ID, up to a third of its letters for a longer one), and nearer than any other.
+fn meant<'k>(wrong: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let tolerance = (wrong.chars().count() / 3).max(1);
+    let mut nearest: Vec<(usize, &str)> = known.into_iter().map(|k| (strsim::damerau_levenshtein(wrong, k), k)).filter(|(d, _)| *d <= tolerance).collect();
+    nearest.sort_unstable();
+    match nearest.as_slice() {
+        [(_, only)] => Some(only),
+        [(best, k), (next, _), ..] if best < next => Some(k),
+        _ => None,
+    }
+}
+
+/// "; did you mean …?" for an error message, with the likely ID written by `show`, or nothing.
+fn did_you_mean<'k>(wrong: &str, known: impl IntoIterator<Item = &'k str>, show: impl Fn(&str) -> String) -> String {
+    meant(wrong, known).map(|m| format!("; did you mean {}?", show(m))).unwrap_or_default()
 }
 
 /// The distinct placeholder names of a text, sorted.
@@ -698,4 +734,20 @@ enum Visit {
     New,
     OnPath,
     Done,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant;
+
+    #[test]
+    fn guesses_the_meant_id_only_when_one_is_clearly_nearest() {
+        let ids = ["gift_value", "giver", "cash", "no", "ok"];
+        assert_eq!(meant("gift_valeu", ids), Some("gift_value"), "a swap of two letters");
+        assert_eq!(meant("givr", ids), Some("giver"), "a letter left out");
+        assert_eq!(meant("gift_vl", ids), None, "three edits in seven letters is more than a typo");
+        assert_eq!(meant("on", ids), None, "as near to \"no\" as to \"ok\": no guess");
+        assert_eq!(meant("honesty", ids), None);
+        assert_eq!(meant("cash", ["cash1", "cash2"]), None, "two equally near");
+    }
 }

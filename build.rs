@@ -1,9 +1,9 @@
-//! Loads, validates and compiles the rule pack in `rules/` and the case library in
-//! `cases/` at build time, so the shipped wasm embeds compact postcard bytes and carries
-//! no TOML parser. The pack goes in its shipped form, texts laid out language by language.
-//! An invalid pack or case file fails the build with file, line and reason.
+//! Loads and validates the rule pack in `rules/` and the case library in `cases/` at build
+//! time, so that an invalid pack or case file fails the build with file, line and reason. The
+//! case library is embedded (postcard bytes) for trainer mode; the pack's bytes are for the
+//! component tests, since the page gives the app its pack when it starts (`xtask build`
+//! writes the same bytes beside the wasm and into the single file).
 
-use ethics_engine::shipped::ShippedPack;
 use std::path::Path;
 
 fn main() {
@@ -23,7 +23,7 @@ fn main() {
     let library = case_library(&pack);
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (name, bytes) in [
-        ("pack.bin", postcard::to_allocvec(&ShippedPack::split(pack)).expect("a validated pack always serializes")),
+        ("pack.bin", ethics_engine::shipped::encode(pack)),
         ("cases.bin", postcard::to_allocvec(&library).expect("checked cases always serialize")),
     ] {
         let out = Path::new(&out_dir).join(name);

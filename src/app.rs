@@ -40,7 +40,17 @@ pub fn App(props: &AppProps) -> Html {
         Ok((pack, cases)) => html! {
             <Advisor pack={*pack} cases={cases.clone()} lang={props.lang.clone()} topic={props.topic.clone()} mode={props.mode.clone()} steps_in_title={props.steps_in_title} />
         },
-        Err(error) => html! { <div class="ethics-advisor"><p class="ea-error" role="alert">{ error.clone() }</p></div> },
+        // Without a pack there is no language to choose: the three say what to do.
+        Err(error) => html! {
+            <div class="ethics-advisor">
+                <p class="ea-error" role="alert">
+                    { "The ethics advisor cannot start: please tell the intranet team. " }
+                    <span lang="fr">{ "Le conseiller ne peut pas démarrer : veuillez prévenir l’équipe de l’intranet. " }</span>
+                    <span lang="es">{ "El asesor no puede iniciarse: avise al equipo de la intranet. " }</span>
+                    { format!("({error})") }
+                </p>
+            </div>
+        },
     }
 }
 

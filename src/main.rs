@@ -1,6 +1,6 @@
-//! Entry point: mounts the advisor into `#ethics-advisor` (reading its `data-*` options), or
-//! into `<body>` if the host page has no such element; `<ethics-advisor>` elements (the sealed
-//! embed) are mounted by `boot.js` through [`mount_sealed`], each in its own shadow root.
+//! Entry points for the page's script: [`start`] gives the app its rule pack and mounts it
+//! into `#ethics-advisor` (or `<body>`); `<ethics-advisor>` elements (the sealed embed) are
+//! mounted by `boot.js` through [`mount_sealed`], each in its own shadow root.
 
 use ethics_advisor::AppProps;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -16,7 +16,17 @@ fn options(host: Option<&web_sys::Element>, own_page: bool) -> AppProps {
     AppProps { lang: option("data-lang"), topic: option("data-topic"), mode: option("data-mode"), steps_in_title }
 }
 
-fn main() {
+/// The page starts the app through [`start`], once it has the rule pack's bytes.
+fn main() {}
+
+/// Starts the advisor with the rule pack the page carries: mounts it into `#ethics-advisor`
+/// (reading its `data-*` options), or into `<body>` if the page has no such element and no
+/// `<ethics-advisor>` (those are mounted by `boot.js` through [`mount_sealed`]). A pack that
+/// cannot be read is shown as an error in the advisor's place.
+#[wasm_bindgen]
+pub fn start(pack: &[u8]) {
+    // The app reads the outcome through `embedded_pack::load` and shows any error itself.
+    let _ = ethics_advisor::embedded_pack::provide(pack);
     let document = web_sys::window().and_then(|w| w.document()).expect("the advisor runs in a browser page");
     let host = document.get_element_by_id("ethics-advisor");
     if host.is_none() && document.query_selector("ethics-advisor").ok().flatten().is_some() {

@@ -60,6 +60,37 @@ impl ShippedPack {
     }
 }
 
+/// A validated pack as the bytes an advisor page carries (postcard, in the shipped form):
+/// what the build writes to `pack.bin` and what a published advisor starts from.
+pub fn encode(pack: Pack) -> Vec<u8> {
+    postcard::to_allocvec(&ShippedPack::split(pack)).expect("a pack always serializes: it has no maps with non-string keys")
+}
+
+/// The pack that [`encode`] wrote, or why these bytes are not one.
+pub fn decode(bytes: &[u8]) -> Result<Pack, String> {
+    let shipped: ShippedPack = postcard::from_bytes(bytes).map_err(|e| format!("the rule pack cannot be read: {e}"))?;
+    shipped.join().map_err(|e| format!("the rule pack cannot be read: {e}"))
+}
+
+/// Where the single-file advisor page holds its pack: a data block
+/// (`<script type="application/octet-stream">`, which no browser runs, so the page's CSP and
+/// the hash of its script do not depend on the pack) that the page's script reads.
+pub const PAGE_PACK_PLACEHOLDER: &str = "{{PACK}}";
+
+/// A single-file advisor page for `pack`, from the build's page with its pack left out: the
+/// pack deflated (zlib; the page inflates it with the browser's `DecompressionStream`), then
+/// base64, in place of [`PAGE_PACK_PLACEHOLDER`]. Both the build and the studio publish
+/// through this.
+#[cfg(feature = "publish")]
+pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
+    use base64::Engine;
+    if template.matches(PAGE_PACK_PLACEHOLDER).count() != 1 {
+        return Err(format!("the advisor page has no single {PAGE_PACK_PLACEHOLDER} where its pack goes"));
+    }
+    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&encode(pack), 10);
+    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &base64::engine::general_purpose::STANDARD.encode(deflated), 1))
+}
+
 /// Every text of a pack, each once, in one fixed order.
 fn texts_mut(pack: &mut Pack) -> Vec<&mut Text> {
     let mut texts = Vec::new();

@@ -16,14 +16,22 @@ fn the_pack_comes_back_whole_but_for_reviewer_notes_and_exceptions() {
     assert!(!format!("{:?}", shipped.structure).contains("Text([\""), "every text has moved to the table");
     assert!(shipped.texts.iter().all(|column| column.len() == shipped.texts[0].len()));
     assert!(shipped.structure.settings.iter().all(|s| s.note.is_empty()));
-    // Through the bytes the app embeds, as build.rs writes them.
-    let bytes = postcard::to_allocvec(&shipped).unwrap();
-    let decoded: ShippedPack = postcard::from_bytes(&bytes).unwrap();
+    // Through the bytes an advisor page carries.
+    let decoded = ethics_engine::shipped::decode(&ethics_engine::shipped::encode(pack.clone()));
     let mut expected = pack;
     expected.settings.iter_mut().for_each(|s| s.note.clear());
     assert!(expected.topics.iter().flat_map(|t| &t.questions).any(|q| !q.exceptions.is_empty()), "the pack has a lint exception");
     expected.topics.iter_mut().flat_map(|t| &mut t.questions).for_each(|q| q.exceptions.clear());
-    assert_eq!(decoded.join(), Ok(expected));
+    assert_eq!(decoded, Ok(expected));
+}
+
+#[test]
+fn bytes_that_are_no_pack_are_refused_with_a_reason() {
+    let bytes = ethics_engine::shipped::encode(fixture_pack());
+    for broken in [&b""[..], &b"not a pack"[..], &bytes[..bytes.len() / 2]] {
+        let error = ethics_engine::shipped::decode(broken).unwrap_err();
+        assert!(error.starts_with("the rule pack cannot be read: "), "{error}");
+    }
 }
 
 #[test]

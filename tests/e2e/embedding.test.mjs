@@ -63,6 +63,22 @@ test('the snippet the build writes pins its files: pasted as written it works, a
   await context.close();
 });
 
+test('a rule pack changed after the build is refused: the advisor says in three languages that it cannot start', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(host('pack-changed/index'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /^The ethics advisor cannot start: please tell the intranet team\. Le conseiller ne peut pas démarrer .* El asesor no puede iniciarse/);
+  assert.match(text, /\(the rule pack cannot be read: /);
+  assert.equal(await page.locator('#page-heading').count(), 0, 'no question from a pack that is not the one pinned');
+  assert.ok(errors.some((e) => /integrity/i.test(e)), `the browser says why: ${errors}`);
+  await context.close();
+});
+
 test('the staff embed has no trainer mode: no switch, a console warning, trainer links lead to the start', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

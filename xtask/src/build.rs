@@ -16,6 +16,13 @@ pub struct Artifacts {
     pub glue: PathBuf,
     /// The variant's stylesheets of `styles/`, in name order, as one, minified.
     pub css: String,
+    /// The rule pack of `rules/`, validated, as the bytes the page gives the app.
+    pub pack: Vec<u8>,
+}
+
+/// The rule pack of `rules/`, validated, in the form the app reads when it starts.
+fn pack_bytes() -> Result<Vec<u8>, String> {
+    Ok(ethics_engine::shipped::encode(crate::cases::load_pack(None)?))
 }
 
 /// Which app a release build makes.
@@ -95,19 +102,19 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {}", opt.join(" ")), || {
         run_cmd(Command::new(&tools.wasm_opt).args(opt).arg(&raw).arg("-o").arg(&wasm))
     })?;
-    // The glue minified; `__wbg_init` keeps its name, as the single file's loader calls it.
+    // The glue minified; what the loaders call keeps its name.
     let glue = out.join("ethics_advisor.min.js");
-    let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init','mount_sealed']", "--output"];
+    let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init','start','mount_sealed']", "--output"];
     stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
         run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
     })?;
-    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?) })
+    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?), pack: pack_bytes()? })
 }
 
 /// The app as the edit loop builds it: trainer mode included, nothing optimized.
 pub fn dev() -> Result<Artifacts, String> {
     let out = compile(Variant::Full, Profile::Dev)?;
-    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)? })
+    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)?, pack: pack_bytes()? })
 }
 
 /// CSS without comments and without the spaces no browser needs. Quoted strings are kept
@@ -206,30 +213,41 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, and `boot.js`
-/// (the glue, which starts the app from the wasm beside it, fetched with its SHA-384 as the
-/// request's integrity), and `embed-snippet.html`, the HTML to paste, whose stylesheet and
-/// script carry their own integrity: every byte of the embed is pinned by the snippet.
+/// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, the rule pack
+/// (`pack.bin`), and `boot.js` (the glue, which starts the app from the wasm and the pack
+/// beside it, each fetched with its SHA-384 as the request's integrity), and
+/// `embed-snippet.html`, the HTML to paste, whose stylesheet and script carry their own
+/// integrity: every byte of the embed is pinned by the snippet.
 pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
-    // `__wbg_init` and `mount_sealed` keep their names through terser (see `release`).
+    // `__wbg_init`, `start` and `mount_sealed` keep their names through terser (see `release`).
     let boot = format!(
         "{glue}\n{}",
-        SEALED_START.replace("{WASM_INTEGRITY}", &subresource_integrity(&wasm)).replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
+        SEALED_START
+            .replace("{WASM_INTEGRITY}", &subresource_integrity(&wasm))
+            .replace("{PACK_INTEGRITY}", &subresource_integrity(&artifacts.pack))
+            .replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
     );
     write(&folder.join("boot.js"), &boot)?;
+    std::fs::write(folder.join("pack.bin"), &artifacts.pack).map_err(|e| format!("cannot write {}: {e}", folder.join("pack.bin").display()))?;
     write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
     write(&folder.join("embed-snippet.html"), &embed_snippet(artifacts.css.as_bytes(), boot.as_bytes()))
 }
 
-/// What `boot.js` runs after the glue: the app from the wasm beside it (pinned by its hash),
-/// then `<ethics-advisor>`, the sealed embed: each such element gets a shadow root holding the
-/// stylesheet (pinned too) and the app, out of reach of the host page's CSS, `!important`
-/// rules included. `#ethics-advisor` elements are mounted by the app itself, as before.
-const SEALED_START: &str = "await __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) });
+/// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
+/// (both pinned by their hashes; a pack that does not arrive, or not as pinned, reaches the
+/// app as no bytes, which it reports in its place), then `<ethics-advisor>`, the sealed embed: each such
+/// element gets a shadow root holding the stylesheet (pinned too) and the app, out of reach
+/// of the host page's CSS, `!important` rules included. `#ethics-advisor` elements are
+/// mounted by `start`.
+const SEALED_START: &str = "const [, pack] = await Promise.all([
+  __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) }),
+  fetch(new Request(new URL('pack.bin', import.meta.url), { integrity: '{PACK_INTEGRITY}' })).then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)), () => new ArrayBuffer(0)),
+]);
+start(new Uint8Array(pack));
 customElements.get('ethics-advisor') || customElements.define('ethics-advisor', class extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -255,7 +273,7 @@ pub fn subresource_integrity(bytes: &[u8]) -> String {
 /// The HTML an intranet page pastes to embed the advisor (README, "Embedding").
 pub fn embed_snippet(css: &[u8], boot: &[u8]) -> String {
     format!(
-        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js and ethics_advisor_bg.wasm beside this page; \
+        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js, ethics_advisor_bg.wasm and pack.bin beside this page; \
          the integrity values pin them, so a changed file is refused. -->\n\
          <link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
          <div id=\"ethics-advisor\" data-lang=\"en\"></div>\n\
@@ -323,7 +341,7 @@ mod tests {
         let (wasm, glue) = (folder.join("in.wasm"), folder.join("in.js"));
         std::fs::write(&wasm, b"\0asm wasm bytes").unwrap();
         std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
-        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into() }, &folder.join("embed")).unwrap();
+        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into(), pack: b"pack bytes".to_vec() }, &folder.join("embed")).unwrap();
         let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
         let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
         assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");
@@ -331,7 +349,9 @@ mod tests {
         let boot = String::from_utf8(boot).unwrap();
         assert!(boot.starts_with("async function __wbg_init"), "the glue itself: no second file to fetch without integrity");
         assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"\0asm wasm bytes"))), "{boot}");
+        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"pack bytes"))), "{boot}");
         assert_eq!(read("ethics_advisor_bg.wasm"), b"\0asm wasm bytes");
+        assert_eq!(read("pack.bin"), b"pack bytes");
     }
 
     #[test]

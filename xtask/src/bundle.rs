@@ -1,6 +1,7 @@
 //! The whole app as one self-contained HTML file that works from `file://` with no server —
-//! wasm (base64), JavaScript and CSS inlined, and a strict CSP that allows exactly that inline
-//! script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
+//! wasm and rule pack (deflated, base64; the pack in a data block, so that the studio can
+//! publish another), JavaScript and CSS inlined, and a strict CSP that allows exactly that
+//! inline script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
 //! out, and the served `index.html`.
 
 use crate::build::{page, Artifacts};
@@ -20,34 +21,44 @@ const TOO_OLD: &str = "This browser is too old for the ethics advisor: please op
     Ce navigateur est trop ancien : ouvrez le conseiller dans une version récente d’Edge, Chrome, Firefox ou Safari. \
     Este navegador es demasiado antiguo: abra el asesor en una versión reciente de Edge, Chrome, Firefox o Safari.";
 
-/// The whole app as one HTML page.
+/// The whole app as one HTML page, with the rule pack of the build.
 pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
+    let pack = ethics_engine::shipped::decode(&artifacts.pack)?;
+    ethics_engine::shipped::into_page(&single_file_template(artifacts)?, pack)
+}
+
+/// The whole app as one HTML page but for its rule pack, which goes in the data block the
+/// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
+pub fn single_file_template(artifacts: &Artifacts) -> Result<String, String> {
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     // The glue is an ES module; inline it as one, and start it from the inlined bytes so
-    // nothing is fetched (the CSP has connect-src 'none'). The wasm travels deflated (zlib),
-    // about two fifths of its size; the browser's own DecompressionStream inflates it while
-    // it compiles (a Response of type application/wasm streams into instantiateStreaming).
-    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10);
+    // nothing is fetched (the CSP has connect-src 'none'). The wasm and the rule pack travel
+    // deflated (zlib), about two fifths of their size; the browser's own DecompressionStream
+    // inflates them (a Response of type application/wasm streams into instantiateStreaming).
     let script = format!(
         "{glue}\nif (!('DecompressionStream' in self)) {{\n\
          \x20 (document.getElementById('ethics-advisor') || document.body).textContent = '{TOO_OLD}';\n\
          }} else {{\n\
-         \x20 const base64 = \"{}\";\n\
-         \x20 let deflated;\n\
-         \x20 if (Uint8Array.fromBase64) deflated = Uint8Array.fromBase64(base64);\n\
-         \x20 else {{ const binary = atob(base64); deflated = new Uint8Array(binary.length); for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i); }}\n\
-         \x20 const wasm = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
-         \x20 __wbg_init({{ module_or_path: new Response(wasm, {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         \x20 const inflated = (base64) => {{\n\
+         \x20   let deflated;\n\
+         \x20   if (Uint8Array.fromBase64) deflated = Uint8Array.fromBase64(base64);\n\
+         \x20   else {{ const binary = atob(base64); deflated = new Uint8Array(binary.length); for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i); }}\n\
+         \x20   return new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
+         \x20 }};\n\
+         \x20 await __wbg_init({{ module_or_path: new Response(inflated(\"{}\"), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         \x20 const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
+         \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));\n\
          }}\n",
-        base64(&deflated)
+        base64(&miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10))
     );
     if !glue.contains("async function __wbg_init(") {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
     }
     let style = artifacts.css.clone();
     let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
-    page(&csp, &format!("<style>{style}</style>"), &format!("<script type=\"module\">{script}</script>"))
+    let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
+    page(&csp, &format!("<style>{style}</style>"), &format!("{pack}\n<script type=\"module\">{script}</script>"))
 }
 
 /// Standard base64 with padding.

@@ -12,7 +12,8 @@ pub const USAGE: &str = "usage: cargo xtask <command>
                        on every change: a development build whose page reloads itself (default), or the
                        release build in dist/ (--release); steps whose inputs did not change are skipped
   test                 install what is missing and run every test layer
-  e2e                  only the end-to-end browser tests (served app and single file)
+  e2e [FILE...]        only the end-to-end browser tests (served app and single file): all
+                       of tests/e2e/, or the test files named
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
   build                release build into dist/: the single-file page (index.html), the staff embed, and
                        the trainer embed in dist/trainer/
@@ -45,7 +46,7 @@ pub enum Mode {
 pub enum Task {
     Serve { port: u16, mode: Mode },
     Test,
-    EndToEnd,
+    EndToEnd { files: Vec<PathBuf> },
     Fuzz { cases: u64 },
     Build,
     Bundle,
@@ -92,7 +93,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             ("bench", Long("runs")) => runs = parser.value()?.parse::<usize>()?.max(1),
             ("cases" | "reader-sheets", Long("rules")) => rules = Some(PathBuf::from(parser.value()?)),
             ("diagram", Long("compare")) => compare = true,
-            ("engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram" | "mutants", Value(path)) => paths.push(path.into()),
+            ("e2e" | "engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram" | "mutants", Value(path)) => paths.push(path.into()),
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             (_, arg) => return Err(arg.unexpected()),
         }
@@ -108,7 +109,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
     Ok(match command {
         "serve" => Task::Serve { port, mode },
         "test" => Task::Test,
-        "e2e" => Task::EndToEnd,
+        "e2e" => Task::EndToEnd { files: paths.collect() },
         "fuzz" => Task::Fuzz { cases },
         "build" => Task::Build,
         "bundle" => Task::Bundle,
@@ -149,6 +150,8 @@ mod tests {
         assert_eq!(parsed(&["diagram", "--compare"]), Ok(Task::DiagramCompare));
         assert_eq!(parsed(&["diagram"]), Ok(Task::Diagram { dir: None }));
         assert_eq!(parsed(&["mutants", "engine/src/eval.rs"]), Ok(Task::Mutants { files: vec!["engine/src/eval.rs".into()] }));
+        assert_eq!(parsed(&["e2e"]), Ok(Task::EndToEnd { files: vec![] }));
+        assert_eq!(parsed(&["e2e", "tests/e2e/embedding.test.mjs"]), Ok(Task::EndToEnd { files: vec!["tests/e2e/embedding.test.mjs".into()] }));
         assert_eq!(parsed(&["--help"]), Ok(Task::Help));
     }
 

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let result = cli::parse(std::env::args_os().skip(1)).and_then(|task| match task {
         Task::Serve { port, mode } => serve::run(port, mode),
         Task::Test => test::run(),
-        Task::EndToEnd => test::end_to_end_only(),
+        Task::EndToEnd { files } => test::end_to_end_only(&files),
         Task::Fuzz { cases } => test::fuzz(cases),
         Task::Build => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
         Task::Bundle => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {

@@ -48,7 +48,7 @@ pub fn run() -> Result<(), String> {
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
         layer("size budget of the single file", bench::check_size_budget());
-        layer("end-to-end in Chromium, Firefox ESR and WebKitGTK: the served app and the single file from file://", end_to_end());
+        layer("end-to-end in Chromium, Firefox ESR and WebKitGTK: the served app and the single file from file://", end_to_end(&[]));
     }
     layer("edit loop: `serve` rebuilds and reloads the page after an edit, and shows a broken one (on a copy)", edit_loop());
 
@@ -83,11 +83,12 @@ pub fn mutants(files: &[std::path::PathBuf]) -> Result<(), String> {
     run_cmd(&mut cargo)
 }
 
-/// `cargo xtask e2e`: only the browser journeys, on a fresh release build.
-pub fn end_to_end_only() -> Result<(), String> {
+/// `cargo xtask e2e [FILE...]`: only the browser journeys (all, or the test files named), on a
+/// fresh release build.
+pub fn end_to_end_only(files: &[std::path::PathBuf]) -> Result<(), String> {
     let tools = setup::ensure_all()?;
     build::hosted(&tools)?;
-    end_to_end()
+    end_to_end(files)
 }
 
 fn chromedriver() -> String {
@@ -95,7 +96,7 @@ fn chromedriver() -> String {
 }
 
 /// Serves `dist/` on a free loopback port for the node test runner.
-fn end_to_end() -> Result<(), String> {
+fn end_to_end(files: &[std::path::PathBuf]) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen on loopback: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = root().join("dist");
@@ -114,7 +115,8 @@ fn end_to_end() -> Result<(), String> {
     let (peer, _) = crate::peer::write(&root().join("target/e2e"))?;
     run_cmd(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .args(["--test", "--test-concurrency=1"])
+            .args(if files.is_empty() { vec!["tests/e2e/".into()] } else { files.to_vec() })
             .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
             .env("CASES_JSON", &cases)
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
@@ -123,19 +125,29 @@ fn end_to_end() -> Result<(), String> {
 }
 
 /// Host pages made of the snippet the build wrote (`embed-snippet.html`), as an intranet team
-/// would paste it: as written, and with its script changed after the snippet was made (which
-/// the browser must refuse).
+/// would paste it: as written, with its script changed after the snippet was made (which
+/// the browser must refuse), and with the embed's files beside it but for a changed rule pack
+/// (which `boot.js` must refuse, and the advisor say so in its place).
 fn snippet_hosts(dist: &Path, hosts: &Path) -> Result<(), String> {
+    let changed_pack = hosts.join("pack-changed");
+    std::fs::create_dir_all(&changed_pack).map_err(|e| format!("cannot create {}: {e}", changed_pack.display()))?;
+    for file in ["boot.js", "ethics_advisor_bg.wasm", "ethics-advisor.css", "embed-snippet.html"] {
+        std::fs::copy(dist.join(file), changed_pack.join(file)).map_err(|e| format!("cannot copy {file}: {e}"))?;
+    }
+    let mut pack = std::fs::read(dist.join("pack.bin")).map_err(|e| format!("cannot read dist/pack.bin: {e}"))?;
+    pack.extend_from_slice(b"changed after the build");
+    std::fs::write(changed_pack.join("pack.bin"), pack).map_err(|e| format!("cannot write the changed pack: {e}"))?;
     let snippet = std::fs::read_to_string(dist.join("embed-snippet.html")).map_err(|e| format!("cannot read the embed snippet: {e}"))?;
     let snippet = snippet.replace("href=\"ethics-advisor.css\"", "href=\"../ethics-advisor.css\"");
     let page = |script: &str| {
         let body = snippet.replace("src=\"boot.js\"", &format!("src=\"{script}\""));
-        format!("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Staff intranet — the pasted snippet</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
+        format!("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>Staff intranet — the pasted snippet</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
     };
     let boot = std::fs::read_to_string(dist.join("boot.js")).map_err(|e| format!("cannot read dist/boot.js: {e}"))?;
     build::write(&hosts.join("boot-changed.js"), &format!("{boot}// changed after the snippet was written\n"))?;
     build::write(&hosts.join("snippet.html"), &page("../boot.js"))?;
-    build::write(&hosts.join("snippet-changed.html"), &page("boot-changed.js"))
+    build::write(&hosts.join("snippet-changed.html"), &page("boot-changed.js"))?;
+    build::write(&changed_pack.join("index.html"), &page("boot.js").replace("../ethics-advisor.css", "ethics-advisor.css"))
 }
 
 /// `serve`'s edit loop, on a copy of the project's tracked files in `target/serve-copy/` (its

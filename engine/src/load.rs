@@ -749,5 +749,6 @@ mod tests {
         assert_eq!(meant("on", ids), None, "as near to \"no\" as to \"ok\": no guess");
         assert_eq!(meant("honesty", ids), None);
         assert_eq!(meant("cash", ["cash1", "cash2"]), None, "two equally near");
+        assert_eq!(meant("gift_valeu", ["gift_values", "gift_value"]), Some("gift_value"), "the nearer of two near ones");
     }
 }

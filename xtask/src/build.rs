@@ -33,6 +33,8 @@ pub enum Variant {
     /// Without trainer mode (no case library, no diagram): the embed staff load on the
     /// intranet, kept small for slow links.
     Staff,
+    /// The ethics office's studio (`studio/`), which publishes the advisor with its pack.
+    Studio,
 }
 
 impl Variant {
@@ -40,16 +42,29 @@ impl Variant {
     /// does not make cargo rebuild the other.
     fn target_dir(self) -> PathBuf {
         match self {
-            Variant::Full => root().join("target"),
+            // The studio is another package: it shares the full build's folder (and its Yew).
+            Variant::Full | Variant::Studio => root().join("target"),
             Variant::Staff => root().join("target/staff"),
+        }
+    }
+
+    /// Its cargo package, which is also the name of its binary.
+    fn package(self) -> &'static str {
+        match self {
+            Variant::Full | Variant::Staff => "ethics-advisor",
+            Variant::Studio => "ethics-studio",
         }
     }
 
     /// The folder of its wasm-bindgen output for a profile.
     pub fn bindgen_dir(self, profile: Profile) -> PathBuf {
-        match profile {
-            Profile::Release => self.target_dir().join("wasm-bindgen"),
-            Profile::Dev => self.target_dir().join("wasm-bindgen-dev"),
+        let folder = match profile {
+            Profile::Release => "wasm-bindgen",
+            Profile::Dev => "wasm-bindgen-dev",
+        };
+        match self {
+            Variant::Studio => self.target_dir().join(format!("{folder}-studio")),
+            Variant::Full | Variant::Staff => self.target_dir().join(folder),
         }
     }
 }
@@ -67,7 +82,7 @@ pub enum Profile {
 /// (errors included) to return it, so that `serve` can show it in the page.
 fn compile(variant: Variant, profile: Profile) -> Result<PathBuf, String> {
     let mut cargo = Command::new("cargo");
-    cargo.args(["build", "--target", "wasm32-unknown-unknown", "--package", "ethics-advisor", "--bin", "ethics-advisor"]);
+    cargo.args(["build", "--target", "wasm32-unknown-unknown", "--package", variant.package(), "--bin", variant.package()]);
     if profile == Profile::Release {
         cargo.arg("--release");
     }
@@ -80,7 +95,7 @@ fn compile(variant: Variant, profile: Profile) -> Result<PathBuf, String> {
         Profile::Dev => run_cmd_keeping_errors(&mut cargo)?,
     }
     let folder = if profile == Profile::Release { "release" } else { "debug" };
-    let wasm = variant.target_dir().join("wasm32-unknown-unknown").join(folder).join("ethics-advisor.wasm");
+    let wasm = variant.target_dir().join("wasm32-unknown-unknown").join(folder).join(format!("{}.wasm", variant.package()));
     let out = variant.bindgen_dir(profile);
     let args = ["--target", "web", "--no-typescript", "--out-name", "ethics_advisor", "--out-dir"];
     stamps::run_if_changed(&out.join("ethics_advisor_bg.wasm"), &[&wasm], &format!("wasm-bindgen {}", args.join(" ")), || {
@@ -166,14 +181,15 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
-/// The stylesheets in `styles/` a variant needs, concatenated in name order: all of them,
-/// but `trainer.css` only where there is trainer mode.
+/// The stylesheets in `styles/` a variant needs, concatenated in name order: the advisor's,
+/// `trainer.css` where there is trainer mode, and `studio.css` in the studio.
 pub fn stylesheet(variant: Variant) -> Result<String, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("styles"))
         .map_err(|e| format!("cannot read styles/: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "css"))
         .filter(|p| variant == Variant::Full || !p.ends_with("trainer.css"))
+        .filter(|p| variant == Variant::Studio || !p.ends_with("studio.css"))
         .collect();
     files.sort();
     let mut css = String::new();
@@ -186,10 +202,16 @@ pub fn stylesheet(variant: Variant) -> Result<String, String> {
 
 /// `index.html` with its placeholders filled.
 pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
-    let template = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    page_from("index.html", csp, head, body_end)
+}
+
+/// A page from a template of the project (`index.html`, `studio/index.html`), filled in.
+pub fn page_from(template: &str, csp: &str, head: &str, body_end: &str) -> Result<String, String> {
+    let name = template;
+    let template = std::fs::read_to_string(root().join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
     for placeholder in ["{{CSP}}", "{{HEAD}}", "{{BODY_END}}"] {
         if !template.contains(placeholder) {
-            return Err(format!("index.html lacks the placeholder {placeholder}"));
+            return Err(format!("{name} lacks the placeholder {placeholder}"));
         }
     }
     Ok(template.replace("{{CSP}}", csp).replace("{{HEAD}}", head).replace("{{BODY_END}}", body_end))
@@ -197,7 +219,8 @@ pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
 
 /// Builds everything into `dist/` and returns that folder: the page (`index.html`, which is
 /// the single file, so it fetches nothing and carries the strict hashed CSP), the same page
-/// as `ethics-advisor.html` to hand out, and the separate files an intranet page embeds
+/// as `ethics-advisor.html` to hand out, the ethics office's `studio.html` (see `studio`),
+/// and the separate files an intranet page embeds
 /// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP: the staff embed in
 /// `dist/`, the trainer embed in `dist/trainer/`.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
@@ -209,8 +232,27 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     let single = crate::bundle::single_file_html(&full)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
+    studio(tools, &full, &dist)?;
     println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());
     Ok(dist)
+}
+
+/// The studio (`dist/studio.html`): one self-contained page like the advisor's, carrying the
+/// advisor's page without its pack (`target/studio/advisor-page.html`, compiled into the
+/// studio), which it publishes with the edited pack.
+pub fn studio(tools: &Tools, full: &Artifacts, dist: &Path) -> Result<(), String> {
+    let page = root().join("target/studio/advisor-page.html");
+    std::fs::create_dir_all(root().join("target/studio")).map_err(|e| format!("cannot create target/studio: {e}"))?;
+    let template = crate::bundle::single_file_template(full)?;
+    // Written only when it changed, so that cargo does not rebuild the studio for nothing.
+    if std::fs::read_to_string(&page).ok().as_deref() != Some(template.as_str()) {
+        write(&page, &template)?;
+    }
+    let studio = release(tools, Variant::Studio)?;
+    let html = crate::bundle::studio_html(&studio)?;
+    write(&dist.join("studio.html"), &html)?;
+    println!("build: the studio in {} ({} bytes)", dist.join("studio.html").display(), html.len());
+    Ok(())
 }
 
 /// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, the rule pack
@@ -306,10 +348,10 @@ pub fn forbidden_imports(glue: &str) -> Vec<String> {
     found
 }
 
-/// Fails if the built glue of either embed (the trainer one is also the single file's)
-/// imports a network, storage or raw-HTML API.
+/// Fails if the built glue of either embed (the trainer one is also the single file's) or of
+/// the studio (inlined in its page) imports a network, storage or raw-HTML API.
 pub fn audit_shipped_imports() -> Result<(), String> {
-    for glue_path in [root().join("dist/boot.js"), root().join("dist/trainer/boot.js")] {
+    for glue_path in [root().join("dist/boot.js"), root().join("dist/trainer/boot.js"), root().join("dist/studio.html")] {
         let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
         let imports = glue.matches("__wbg_").count();
         match forbidden_imports(&glue).as_slice() {

@@ -30,13 +30,35 @@ pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
 /// The whole app as one HTML page but for its rule pack, which goes in the data block the
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
 pub fn single_file_template(artifacts: &Artifacts) -> Result<String, String> {
+    let start = "const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
+                 \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));";
+    let script = inline_script(artifacts, start)?;
+    let style = artifacts.css.clone();
+    let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
+    let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
+    page(&csp, &format!("<style>{style}</style>"), &format!("{pack}\n<script type=\"module\">{script}</script>"))
+}
+
+/// The studio as one HTML page (`studio/index.html` filled in), under the advisor's CSP.
+pub fn studio_html(artifacts: &Artifacts) -> Result<String, String> {
+    let script = inline_script(artifacts, "")?;
+    let style = artifacts.css.clone();
+    let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
+    crate::build::page_from("studio/index.html", &csp, &format!("<style>{style}</style>"), &format!("<script type=\"module\">{script}</script>"))
+}
+
+/// The app's glue as one inline module script that starts the app from its inlined wasm, then
+/// runs `then` (which may use `inflated`). Nothing is fetched (the CSP has connect-src
+/// 'none'): the wasm travels deflated (zlib), about two fifths of its size, and the browser's
+/// own DecompressionStream inflates it (a Response of type application/wasm streams into
+/// instantiateStreaming).
+fn inline_script(artifacts: &Artifacts, then: &str) -> Result<String, String> {
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
-    // The glue is an ES module; inline it as one, and start it from the inlined bytes so
-    // nothing is fetched (the CSP has connect-src 'none'). The wasm and the rule pack travel
-    // deflated (zlib), about two fifths of their size; the browser's own DecompressionStream
-    // inflates them (a Response of type application/wasm streams into instantiateStreaming).
-    let script = format!(
+    if !glue.contains("async function __wbg_init(") {
+        return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
+    }
+    Ok(format!(
         "{glue}\nif (!('DecompressionStream' in self)) {{\n\
          \x20 (document.getElementById('ethics-advisor') || document.body).textContent = '{TOO_OLD}';\n\
          }} else {{\n\
@@ -47,18 +69,10 @@ pub fn single_file_template(artifacts: &Artifacts) -> Result<String, String> {
          \x20   return new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 }};\n\
          \x20 await __wbg_init({{ module_or_path: new Response(inflated(\"{}\"), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
-         \x20 const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
-         \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));\n\
+         \x20 {then}\n\
          }}\n",
         base64(&miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10))
-    );
-    if !glue.contains("async function __wbg_init(") {
-        return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
-    }
-    let style = artifacts.css.clone();
-    let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
-    let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
-    page(&csp, &format!("<style>{style}</style>"), &format!("{pack}\n<script type=\"module\">{script}</script>"))
+    ))
 }
 
 /// Standard base64 with padding.

@@ -18,6 +18,7 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   build                release build into dist/: the single-file page (index.html), the staff embed, and
                        the trainer embed in dist/trainer/
   bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
+  studio               the same build; names the ethics office's studio: dist/studio.html
   bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
                        twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)
   engine-scaling OUT.json
@@ -50,6 +51,7 @@ pub enum Task {
     Fuzz { cases: u64 },
     Build,
     Bundle,
+    Studio,
     Bench { runs: usize },
     EngineScaling { out: PathBuf },
     Peer { dir: Option<PathBuf> },
@@ -78,8 +80,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Task, String> {
     read(&command, &mut parser).map_err(|e| format!("{command}: {e}"))
 }
 
-const COMMANDS: [&str; 16] = [
-    "serve", "test", "e2e", "fuzz", "build", "bundle", "bench", "engine-scaling", "peer", "check-rules", "cases", "reader-sheets", "diagram", "mutants", "setup", "help",
+const COMMANDS: [&str; 17] = [
+    "serve", "test", "e2e", "fuzz", "build", "bundle", "studio", "bench", "engine-scaling", "peer", "check-rules", "cases", "reader-sheets", "diagram", "mutants", "setup", "help",
 ];
 
 fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Error> {
@@ -113,6 +115,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
         "fuzz" => Task::Fuzz { cases },
         "build" => Task::Build,
         "bundle" => Task::Bundle,
+        "studio" => Task::Studio,
         "bench" => Task::Bench { runs },
         "engine-scaling" => Task::EngineScaling { out: at_most_one("output file")?.ok_or("needs the JSON file to write")? },
         "peer" => Task::Peer { dir: at_most_one("folder")? },
@@ -151,6 +154,7 @@ mod tests {
         assert_eq!(parsed(&["diagram"]), Ok(Task::Diagram { dir: None }));
         assert_eq!(parsed(&["mutants", "engine/src/eval.rs"]), Ok(Task::Mutants { files: vec!["engine/src/eval.rs".into()] }));
         assert_eq!(parsed(&["e2e"]), Ok(Task::EndToEnd { files: vec![] }));
+        assert_eq!(parsed(&["studio"]), Ok(Task::Studio));
         assert_eq!(parsed(&["e2e", "tests/e2e/embedding.test.mjs"]), Ok(Task::EndToEnd { files: vec!["tests/e2e/embedding.test.mjs".into()] }));
         assert_eq!(parsed(&["--help"]), Ok(Task::Help));
     }

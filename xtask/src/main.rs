@@ -32,6 +32,9 @@ fn main() -> ExitCode {
         Task::Bundle => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
             println!("bundle: {}", dist.join("ethics-advisor.html").display());
         }),
+        Task::Studio => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
+            println!("studio: {}", dist.join("studio.html").display());
+        }),
         Task::Bench { runs } => bench::run(runs),
         Task::Peer { dir } => peer::run(dir),
         Task::EngineScaling { out } => bench::engine_scaling(&out),

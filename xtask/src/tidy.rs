@@ -21,10 +21,10 @@ fn files_with_extension(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
 
 fn rust_sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for dir in ["src", "engine/src", "xtask/src", "tests", "engine/tests"] {
+    for dir in ["src", "engine/src", "xtask/src", "studio/src", "tests", "engine/tests"] {
         files_with_extension(&root().join(dir), "rs", &mut files);
     }
-    files.push(root().join("build.rs"));
+    files.extend([root().join("build.rs"), root().join("studio/build.rs")]);
     files
 }
 
@@ -59,7 +59,8 @@ mod tests {
     fn the_app_names_no_network_storage_or_raw_html_api() {
         let mut files = Vec::new();
         files_with_extension(&root().join("src"), "rs", &mut files);
-        files.push(root().join("index.html"));
+        files_with_extension(&root().join("studio/src"), "rs", &mut files);
+        files.extend([root().join("index.html"), root().join("studio/index.html")]);
         let mut hits = Vec::new();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
@@ -76,13 +77,15 @@ mod tests {
 
     #[test]
     fn the_app_depends_on_no_network_or_storage_crate() {
-        let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
-        let dependencies = manifest.split("[dependencies]").nth(1).unwrap().split("\n[").next().unwrap();
-        for name in FORBIDDEN_CRATES {
-            assert!(!dependencies.lines().any(|l| l.starts_with(&format!("{name} ")) || l.starts_with(&format!("{name}="))), "the app depends on {name}");
-        }
-        for feature in ["\"Storage\"", "\"Request\"", "\"XmlHttpRequest\"", "\"WebSocket\"", "\"IdbFactory\""] {
-            assert!(!manifest.contains(feature), "web-sys feature {feature} enabled");
+        for app in ["Cargo.toml", "studio/Cargo.toml"] {
+            let manifest = std::fs::read_to_string(root().join(app)).unwrap();
+            let dependencies = manifest.split("[dependencies]").nth(1).unwrap().split("\n[").next().unwrap();
+            for name in FORBIDDEN_CRATES {
+                assert!(!dependencies.lines().any(|l| l.starts_with(&format!("{name} ")) || l.starts_with(&format!("{name}="))), "{app} depends on {name}");
+            }
+            for feature in ["\"Storage\"", "\"Request\"", "\"XmlHttpRequest\"", "\"WebSocket\"", "\"IdbFactory\""] {
+                assert!(!manifest.contains(feature), "{app}: web-sys feature {feature} enabled");
+            }
         }
     }
 
@@ -96,10 +99,14 @@ mod tests {
 
     #[test]
     fn the_page_loads_nothing_remote() {
-        let html = std::fs::read_to_string(root().join("index.html")).unwrap();
-        assert!(!html.contains("http://") && !html.contains("https://"), "index.html names a remote address");
-        let css = crate::build::stylesheet(crate::build::Variant::Full).unwrap();
-        assert!(!css.contains("url(") && !css.contains("@import"), "a stylesheet loads something");
+        for page in ["index.html", "studio/index.html"] {
+            let html = std::fs::read_to_string(root().join(page)).unwrap();
+            assert!(!html.contains("http://") && !html.contains("https://"), "{page} names a remote address");
+        }
+        for variant in [crate::build::Variant::Full, crate::build::Variant::Studio] {
+            let css = crate::build::stylesheet(variant).unwrap();
+            assert!(!css.contains("url(") && !css.contains("@import"), "a stylesheet of {variant:?} loads something");
+        }
     }
 
     #[test]

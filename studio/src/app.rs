@@ -1,0 +1,515 @@
+//! The studio's page: one `Reducible` state (the files, what the engine says of them, the
+//! studio's language), actions named after what the editor did, and small components for the
+//! settings, the questions' texts side by side, the problems, the case library and publishing.
+
+use crate::model::{Checked, Edit, QuestionTexts, SettingForm, SettingValue, SourceFile, Workspace};
+use crate::words::{Words, ALL};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+mod defaults {
+    include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
+}
+
+/// The pack and case library the advisor ships with.
+pub fn shipped_workspace() -> Workspace {
+    let files = |list: &[(&str, &str)]| list.iter().map(|(path, text)| SourceFile { path: (*path).into(), text: (*text).into() }).collect();
+    Workspace { files: files(defaults::RULES), cases: files(defaults::CASES) }
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Studio {
+    pub workspace: Workspace,
+    pub checked: Rc<Checked>,
+    /// The studio's language: an index into `words::ALL`.
+    pub lang: usize,
+    /// The topic file whose questions are shown.
+    pub topic_file: String,
+    /// Why the last edit of a field was refused, by the field's name.
+    pub refused: Option<(String, String)>,
+    /// Changes not yet downloaded: the page warns before it is left.
+    pub unsaved: bool,
+}
+
+pub enum Action {
+    ChangedField { field: String, edit: Edit },
+    ChoseLanguage(usize),
+    ChoseTopic(String),
+    OpenedFiles(Vec<SourceFile>),
+    Downloaded,
+}
+
+impl Studio {
+    pub fn new(workspace: Workspace) -> Studio {
+        let checked = Rc::new(workspace.check());
+        let topic_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
+        Studio { workspace, checked, lang: 0, topic_file, refused: None, unsaved: false }
+    }
+
+    fn words(&self) -> &'static Words {
+        ALL[self.lang]
+    }
+
+    fn rechecked(mut self) -> Studio {
+        self.checked = Rc::new(self.workspace.check());
+        self
+    }
+}
+
+impl Reducible for Studio {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Studio> {
+        let mut next = (*self).clone();
+        Rc::new(match action {
+            Action::ChangedField { field, edit } => match next.workspace.apply(&edit) {
+                Ok(()) => {
+                    next.refused = None;
+                    next.unsaved = true;
+                    next.rechecked()
+                }
+                Err(why) => {
+                    next.refused = Some((field, why));
+                    next
+                }
+            },
+            Action::ChoseLanguage(lang) => {
+                next.lang = lang.min(ALL.len() - 1);
+                next
+            }
+            Action::ChoseTopic(file) => {
+                next.topic_file = file;
+                next
+            }
+            Action::OpenedFiles(files) => {
+                // Opened files replace those of the same path and join the others.
+                for file in files {
+                    match next.workspace.files.iter_mut().find(|f| f.path == file.path) {
+                        Some(existing) => *existing = file,
+                        None => next.workspace.files.push(file),
+                    }
+                }
+                next.unsaved = true;
+                let topics = next.workspace.topics();
+                if !topics.iter().any(|(file, _)| *file == next.topic_file) {
+                    next.topic_file = topics.first().map(|(file, _)| file.clone()).unwrap_or_default();
+                }
+                next.rechecked()
+            }
+            Action::Downloaded => {
+                next.unsaved = false;
+                next
+            }
+        })
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let studio = use_reducer(|| Studio::new(shipped_workspace()));
+    use_leave_warning(studio.unsaved, studio.words().unsaved);
+    let w = studio.words();
+    let choose_language = {
+        let studio = studio.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            studio.dispatch(Action::ChoseLanguage(select.selected_index().max(0) as usize));
+        })
+    };
+    html! {
+        <div class="ethics-advisor ea-studio" lang={w.lang}>
+            <main class="ea-main">
+                <h1 class="ea-heading-xl" id="page-heading">{ w.title }</h1>
+                <p class="ea-body">{ w.intro }</p>
+                <div class="ea-form-group">
+                    <label class="ea-label" for="studio-language">{ w.language }</label>
+                    <select class="ea-input ea-studio__select" id="studio-language" onchange={choose_language}>
+                        { for ALL.iter().enumerate().map(|(i, words)| html! { <option value={words.lang} selected={i == studio.lang}>{ words.name }</option> }) }
+                    </select>
+                </div>
+                <Problems checked={studio.checked.clone()} lang={studio.lang} />
+                <Settings studio={studio.clone()} />
+                <Questions studio={studio.clone()} />
+                <CaseLibrary checked={studio.checked.clone()} lang={studio.lang} />
+                <Publish studio={studio.clone()} />
+                <Files studio={studio.clone()} />
+            </main>
+        </div>
+    }
+}
+
+/// Asks the browser to warn before the page is left while there are changes not downloaded.
+#[hook]
+fn use_leave_warning(unsaved: bool, message: &'static str) {
+    use_effect_with(unsaved, move |unsaved| {
+        let listener = unsaved.then(|| {
+            let window = web_sys::window().expect("a browser window");
+            gloo_events::EventListener::new(&window, "beforeunload", move |event| {
+                if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    event.prevent_default();
+                    event.set_return_value(message);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct StudioProps {
+    studio: UseReducerHandle<Studio>,
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckedProps {
+    checked: Rc<Checked>,
+    lang: usize,
+}
+
+#[function_component]
+fn Problems(props: &CheckedProps) -> Html {
+    let w = ALL[props.lang];
+    let problems: Vec<String> = match &props.checked.pack {
+        Ok(_) => props.checked.case_problems.iter().map(ToString::to_string).collect(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    };
+    if problems.is_empty() {
+        return html! { <div class="ea-inset ea-inset--go" id="studio-status"><p class="ea-body">{ w.no_problems }</p></div> };
+    }
+    html! {
+        <div class="ea-error-summary" id="studio-status" role="alert" tabindex="-1">
+            <h2 class="ea-error-summary__title">{ w.problems }</h2>
+            <ul class="ea-list ea-error-summary__list">
+                { for problems.iter().map(|p| html! { <li class="ea-studio__problem">{ p.clone() }</li> }) }
+            </ul>
+        </div>
+    }
+}
+
+#[function_component]
+fn Settings(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    html! {
+        <section aria-labelledby="settings-heading">
+            <h2 class="ea-heading-l" id="settings-heading">{ w.settings }</h2>
+            <p class="ea-hint">{ w.settings_hint }</p>
+            { for studio.workspace.settings().into_iter().map(|setting| html! { <SettingRow studio={studio.clone()} {setting} /> }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SettingRowProps {
+    studio: UseReducerHandle<Studio>,
+    setting: SettingForm,
+}
+
+#[function_component]
+fn SettingRow(props: &SettingRowProps) -> Html {
+    let (studio, setting) = (&props.studio, &props.setting);
+    let w = studio.words();
+    let id = setting.id.clone();
+    let change = |field: String, make: Rc<dyn Fn(String) -> Edit>| {
+        let studio = studio.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+            studio.dispatch(Action::ChangedField { field: field.clone(), edit: make(value) });
+        })
+    };
+    let inputs = match &setting.value {
+        SettingValue::Texts(texts) => texts
+            .iter()
+            .map(|(lang, text)| {
+                let field = format!("setting-{id}-{lang}");
+                let (id, lang_for_edit) = (id.clone(), lang.clone());
+                let onchange = change(field.clone(), Rc::new(move |text| Edit::SettingText { id: id.clone(), lang: lang_for_edit.clone(), text }));
+                html! {
+                    <div class="ea-studio__lang">
+                        <label class="ea-label" for={field.clone()}>{ format!("{} ({lang})", setting.id) }</label>
+                        <input class="ea-input" id={field} lang={lang.clone()} value={text.clone()} {onchange} />
+                    </div>
+                }
+            })
+            .collect::<Html>(),
+        SettingValue::Single { kind, value } => {
+            let field = format!("setting-{id}");
+            let id = id.clone();
+            let onchange = change(field.clone(), Rc::new(move |value| Edit::SettingValue { id: id.clone(), value }));
+            let refused = studio.refused.as_ref().filter(|(f, _)| *f == field).map(|(_, why)| match why.as_str() {
+                "number" => w.enter_number,
+                "whole number" => w.enter_whole_number,
+                "flag" => w.enter_flag,
+                _ => "",
+            });
+            let kind_class = if refused.is_some() { "ea-input ea-input--error" } else { "ea-input" };
+            html! {
+                <div class={classes!("ea-studio__lang", refused.map(|_| "ea-form-group--error"))}>
+                    <label class="ea-label" for={field.clone()}>{ format!("{} ({kind})", setting.id) }</label>
+                    if let Some(why) = refused {
+                        <p class="ea-error-message" id={format!("{field}-error")}>{ why }</p>
+                    }
+                    <input class={kind_class} id={field.clone()} value={value.clone()} inputmode={(kind == "amount" || kind == "number").then_some("decimal")}
+                        aria-describedby={refused.map(|_| format!("{field}-error"))} {onchange} />
+                </div>
+            }
+        }
+    };
+    let status_field = format!("setting-{}-status", setting.id);
+    let on_status = {
+        let (studio, id, field) = (studio.clone(), setting.id.clone(), status_field.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::SettingStatus { id: id.clone(), status: select.value() } });
+        })
+    };
+    html! {
+        <div class="ea-form-group ea-studio__setting">
+            <h3 class="ea-heading-s">{ &setting.id }</h3>
+            <p class="ea-hint">{ &setting.note }</p>
+            <div class="ea-studio__row">{ inputs }</div>
+            <label class="ea-label" for={status_field.clone()}>{ w.status }</label>
+            <select class="ea-input ea-studio__select" id={status_field} onchange={on_status}>
+                <option value="published" selected={setting.status == "published"}>{ w.published }</option>
+                <option value="confirm" selected={setting.status == "confirm"}>{ w.to_confirm }</option>
+            </select>
+        </div>
+    }
+}
+
+#[function_component]
+fn Questions(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let choose = {
+        let studio = studio.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            studio.dispatch(Action::ChoseTopic(select.value()));
+        })
+    };
+    html! {
+        <section aria-labelledby="questions-heading">
+            <h2 class="ea-heading-l" id="questions-heading">{ w.questions }</h2>
+            <label class="ea-label" for="studio-topic">{ w.topic }</label>
+            <select class="ea-input ea-studio__select" id="studio-topic" onchange={choose}>
+                { for studio.workspace.topics().into_iter().map(|(file, topic)| html! { <option value={file.clone()} selected={file == studio.topic_file}>{ topic }</option> }) }
+            </select>
+            { for studio.workspace.questions(&studio.topic_file).into_iter().map(|question| html! { <QuestionRow studio={studio.clone()} {question} /> }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionRowProps {
+    studio: UseReducerHandle<Studio>,
+    question: QuestionTexts,
+}
+
+#[function_component]
+fn QuestionRow(props: &QuestionRowProps) -> Html {
+    let (studio, question) = (&props.studio, &props.question);
+    let w = studio.words();
+    html! {
+        <div class="ea-form-group ea-studio__question">
+            <h3 class="ea-heading-s">{ &question.id }</h3>
+            { for question.fields.iter().map(|(key, texts)| html! {
+                <div class="ea-studio__row">
+                    { for texts.iter().map(|(lang, text)| {
+                        let field = format!("question-{}-{key}-{lang}", question.id);
+                        let edit = {
+                            let (studio, file, id, key, lang) = (studio.clone(), studio.topic_file.clone(), question.id.clone(), key.clone(), lang.clone());
+                            let field = field.clone();
+                            Callback::from(move |e: Event| {
+                                let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                                studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::QuestionText { file: file.clone(), question: id.clone(), key: key.clone(), lang: lang.clone(), text } });
+                            })
+                        };
+                        let label = if key == "ask" { w.question_text } else { w.hint_text };
+                        html! {
+                            <div class="ea-studio__lang">
+                                <label class="ea-label" for={field.clone()}>{ format!("{label} ({lang})") }</label>
+                                if text.is_empty() {
+                                    <p class="ea-error-message">{ w.missing }</p>
+                                }
+                                <textarea class="ea-input ea-studio__text" id={field} lang={lang.clone()} rows="3" value={text.clone()} onchange={edit} />
+                            </div>
+                        }
+                    }) }
+                </div>
+            }) }
+        </div>
+    }
+}
+
+#[function_component]
+fn CaseLibrary(props: &CheckedProps) -> Html {
+    let w = ALL[props.lang];
+    let changed = &props.checked.changed_cases;
+    html! {
+        <section aria-labelledby="cases-heading" id="studio-cases">
+            <h2 class="ea-heading-l" id="cases-heading">{ w.cases }</h2>
+            if changed.is_empty() {
+                <p class="ea-body">{ w.cases_all_pass }</p>
+            } else {
+                <p class="ea-body">{ w.cases_changed }</p>
+                <ul class="ea-list">
+                    { for changed.iter().map(|result| html! {
+                        <li class="ea-studio__case">
+                            <h3 class="ea-heading-s">{ &result.case.id }</h3>
+                            <p class="ea-body">{ result.case.story.get(props.lang).or(result.case.story.first()).cloned().unwrap_or_default() }</p>
+                            <p class="ea-body">{ format!("{} ({}): {}", w.expected_got, result.case.expect, result.failure.clone().unwrap_or_default()) }</p>
+                            <ol class="ea-trace">{ for result.trace.iter().map(|line| html! { <li class="ea-trace__step">{ line.clone() }</li> }) }</ol>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[function_component]
+fn Publish(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let download_advisor = {
+        let studio = studio.clone();
+        Callback::from(move |_| {
+            let Ok(pack) = &studio.checked.pack else { return };
+            match ethics_engine::shipped::into_page(defaults::ADVISOR_PAGE, pack.clone()) {
+                Ok(page) => {
+                    download("ethics-advisor.html", "text/html", &page);
+                    studio.dispatch(Action::Downloaded);
+                }
+                Err(why) => web_sys::console::error_1(&why.into()),
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="publish-heading">
+            <h2 class="ea-heading-l" id="publish-heading">{ w.publish }</h2>
+            <p class="ea-hint">{ w.publish_hint }</p>
+            if studio.checked.pack.is_ok() {
+                <button type="button" class="ea-button" id="download-advisor" onclick={download_advisor}>{ w.download_advisor }</button>
+            } else {
+                <p class="ea-error-message" id="cannot-publish">{ w.cannot_publish }</p>
+            }
+        </section>
+    }
+}
+
+#[function_component]
+fn Files(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let open = {
+        let studio = studio.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let studio = studio.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut opened = Vec::new();
+                for file in files {
+                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+                    // A topic file goes back under topics/, where the pack keeps it.
+                    let name = file.name();
+                    let path = if text.contains("[topic]") { format!("topics/{name}") } else { name };
+                    opened.push(SourceFile { path, text });
+                }
+                studio.dispatch(Action::OpenedFiles(opened));
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="files-heading">
+            <h2 class="ea-heading-l" id="files-heading">{ w.files }</h2>
+            <p class="ea-hint">{ w.files_hint }</p>
+            <label class="ea-label" for="open-files">{ w.open_files }</label>
+            <input class="ea-studio__file" type="file" id="open-files" accept=".toml" multiple=true onchange={open} />
+            { for studio.workspace.files.iter().map(|file| {
+                let field = format!("file-{}", file.path.replace('/', "-"));
+                let edit = {
+                    let (studio, path, field) = (studio.clone(), file.path.clone(), field.clone());
+                    Callback::from(move |e: Event| {
+                        let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                        studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::FileText { file: path.clone(), text } });
+                    })
+                };
+                let save = {
+                    let (studio, file) = (studio.clone(), file.clone());
+                    Callback::from(move |_| {
+                        download(file.path.rsplit('/').next().unwrap_or(&file.path), "application/toml", &file.text);
+                        studio.dispatch(Action::Downloaded);
+                    })
+                };
+                html! {
+                    <details class="ea-studio__file-entry">
+                        <summary>{ &file.path }</summary>
+                        <label class="ea-label" for={field.clone()}>{ format!("{} — {}", w.edit_as_text, file.path) }</label>
+                        <textarea class="ea-input ea-studio__source" id={field} rows="16" value={file.text.clone()} onchange={edit} />
+                        <button type="button" class="ea-button ea-button--secondary" onclick={save}>{ format!("{} {}", w.download_file, file.path) }</button>
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Hands `text` to the browser as a file to save, through a blob URL on a link clicked at
+/// once (the URL lives as long as the page: revoking it at once can cancel the download).
+/// Nothing leaves the machine.
+fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(link) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(studio: &Studio) -> Vec<String> {
+        studio.checked.changed_cases.iter().map(|r| r.case.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_shipped_pack_opens_valid_with_every_case_passing() {
+        let studio = Studio::new(shipped_workspace());
+        assert!(studio.checked.pack.is_ok(), "{:?}", studio.checked.pack.as_ref().err());
+        assert_eq!(changed(&studio), Vec::<String>::new());
+        assert!(studio.checked.case_problems.is_empty());
+        assert_eq!(studio.topic_file, "topics/1_gifts.toml");
+    }
+
+    #[test]
+    fn a_new_threshold_shows_the_cases_it_changes_and_a_broken_next_blocks_publishing() {
+        let studio = Rc::new(Studio::new(shipped_workspace()));
+        let edit = Edit::SettingValue { id: "nominal_threshold".into(), value: "50".into() };
+        let studio = studio.reduce(Action::ChangedField { field: "setting-nominal_threshold".into(), edit });
+        assert!(studio.unsaved && studio.checked.pack.is_ok());
+        assert!(!changed(&studio).is_empty(), "a case valued between 30 and 50 changes outcome");
+        let refused = studio.clone().reduce(Action::ChangedField { field: "setting-nominal_threshold".into(), edit: Edit::SettingValue { id: "nominal_threshold".into(), value: "fifty".into() } });
+        assert_eq!(refused.refused, Some(("setting-nominal_threshold".into(), "number".into())));
+        assert_eq!(refused.workspace, studio.workspace, "a refused edit changes no file");
+
+        let gifts = studio.workspace.files.iter().find(|f| f.path == "topics/1_gifts.toml").unwrap().clone();
+        let broken = gifts.text.replacen("next = \"solicited\"", "next = \"solicted\"", 1);
+        assert_ne!(broken, gifts.text, "the gifts topic leads to question solicited");
+        let studio = studio.reduce(Action::ChangedField { field: "file".into(), edit: Edit::FileText { file: gifts.path.clone(), text: broken } });
+        let errors: Vec<String> = studio.checked.pack.as_ref().unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "one mistake, one message: {errors:?}");
+        assert!(errors[0].starts_with("topics/1_gifts.toml:") && errors[0].ends_with("does not have; did you mean \"solicited\"?"), "{errors:?}");
+    }
+}

@@ -1,0 +1,296 @@
+//! The pack being edited: its TOML files as text, the edits the studio's forms make to them
+//! (through `toml_edit`, so that comments, order and layout stay as the reviewers wrote them),
+//! and what the engine's own validator and the case library say of the result.
+
+use ethics_engine::{cases, load, Pack, PackError};
+use toml_edit::{DocumentMut, Item, Table};
+
+/// One file of the pack, as the studio holds it: its path under `rules/` and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// The pack's files and the case library the studio checks them against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    pub files: Vec<SourceFile>,
+    pub cases: Vec<SourceFile>,
+}
+
+/// What the engine says of the files: the pack, or every problem with its file and line; and
+/// the cases whose outcome the edited pack no longer gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub pack: Result<Pack, Vec<PackError>>,
+    pub changed_cases: Vec<cases::CaseResult>,
+    /// Case files that no longer fit the pack (a question or option they answer is gone).
+    pub case_problems: Vec<PackError>,
+}
+
+/// A setting as its form shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingForm {
+    pub id: String,
+    pub value: SettingValue,
+    /// `published` or `confirm`.
+    pub status: String,
+    pub note: String,
+}
+
+/// A setting's value, by kind: one text per language, or one value written as text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SettingValue {
+    Texts(Vec<(String, String)>),
+    /// `amount`, `number`, `email`, `url` or `flag`, and the value as written.
+    Single { kind: String, value: String },
+}
+
+/// A question's texts as the side-by-side form shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionTexts {
+    pub id: String,
+    /// `ask`, and `hint` where the question has one: each language's text ("" if missing).
+    pub fields: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// What a form asked to change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// A setting's amount, number, e-mail, address or flag, as typed.
+    SettingValue { id: String, value: String },
+    SettingText { id: String, lang: String, text: String },
+    SettingStatus { id: String, status: String },
+    /// A question's `ask` or `hint` in one language, in the topic file `file`.
+    QuestionText { file: String, question: String, key: String, lang: String, text: String },
+    /// A whole file, as typed in its text editor.
+    FileText { file: String, text: String },
+}
+
+const SETTINGS_FILE: &str = "settings.toml";
+const VALUE_KINDS: [&str; 6] = ["amount", "number", "text", "email", "url", "flag"];
+
+impl Workspace {
+    /// The languages of the pack, from its `[pack]` table, or none if it cannot be read.
+    pub fn languages(&self) -> Vec<String> {
+        self.documents()
+            .iter()
+            .find_map(|(_, doc)| doc.get("pack")?.get("languages")?.as_array().map(|a| a.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect()))
+            .unwrap_or_default()
+    }
+
+    /// The files that parse, with their documents.
+    fn documents(&self) -> Vec<(&SourceFile, DocumentMut)> {
+        self.files.iter().filter_map(|f| f.text.parse::<DocumentMut>().ok().map(|doc| (f, doc))).collect()
+    }
+
+    /// Every setting of `settings.toml`, in file order.
+    pub fn settings(&self) -> Vec<SettingForm> {
+        let Some(doc) = self.file(SETTINGS_FILE).and_then(|f| f.text.parse::<DocumentMut>().ok()) else { return Vec::new() };
+        let Some(tables) = doc.get("setting").and_then(Item::as_array_of_tables) else { return Vec::new() };
+        let languages = self.languages();
+        tables
+            .iter()
+            .map(|t| {
+                let text = |key: &str| t.get(key).and_then(Item::as_str).unwrap_or_default().to_owned();
+                let value = match VALUE_KINDS.iter().find(|k| t.contains_key(k)) {
+                    Some(&"text") => SettingValue::Texts(languages.iter().map(|l| (l.clone(), t["text"].get(l).and_then(Item::as_str).unwrap_or_default().to_owned())).collect()),
+                    Some(kind) => SettingValue::Single { kind: kind.to_string(), value: written(&t[*kind]) },
+                    None => SettingValue::Single { kind: String::new(), value: String::new() },
+                };
+                SettingForm { id: text("id"), value, status: text("status"), note: text("note") }
+            })
+            .collect()
+    }
+
+    /// The topic files (`topics/…`), each with its topic's ID, in file order.
+    pub fn topics(&self) -> Vec<(String, String)> {
+        self.documents()
+            .into_iter()
+            .filter_map(|(f, doc)| Some((f.path.clone(), doc.get("topic")?.get("id")?.as_str()?.to_owned())))
+            .collect()
+    }
+
+    /// The questions of a topic file, with their texts in every language.
+    pub fn questions(&self, file: &str) -> Vec<QuestionTexts> {
+        let Some(doc) = self.file(file).and_then(|f| f.text.parse::<DocumentMut>().ok()) else { return Vec::new() };
+        let Some(tables) = doc.get("question").and_then(Item::as_array_of_tables) else { return Vec::new() };
+        let languages = self.languages();
+        tables
+            .iter()
+            .map(|q| {
+                let keys = ["ask", "hint"].into_iter().filter(|k| *k == "ask" || q.contains_key(k));
+                let fields = keys
+                    .map(|key| (key.to_owned(), languages.iter().map(|l| (l.clone(), q.get(key).and_then(|t| t.get(l)).and_then(Item::as_str).unwrap_or_default().to_owned())).collect()))
+                    .collect();
+                QuestionTexts { id: q.get("id").and_then(Item::as_str).unwrap_or_default().to_owned(), fields }
+            })
+            .collect()
+    }
+
+    fn file(&self, path: &str) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+
+    /// Applies an edit to the files' text, or says why it cannot (then nothing changes).
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), String> {
+        match edit {
+            Edit::FileText { file, text } => {
+                let target = self.files.iter_mut().find(|f| f.path == *file).ok_or_else(|| format!("no file {file}"))?;
+                target.text = text.clone();
+                Ok(())
+            }
+            Edit::SettingValue { id, value } => self.edit_setting(id, |t| {
+                let kind = VALUE_KINDS.iter().find(|k| t.contains_key(k)).copied().unwrap_or("");
+                replace(&mut t[kind], typed(kind, value)?);
+                Ok(())
+            }),
+            Edit::SettingText { id, lang, text } => self.edit_setting(id, |t| set_dotted(t, "text", lang, text)),
+            Edit::SettingStatus { id, status } => self.edit_setting(id, |t| {
+                replace(&mut t["status"], status.as_str().into());
+                Ok(())
+            }),
+            Edit::QuestionText { file, question, key, lang, text } => self.edit_table(file, "question", question, |t| set_dotted(t, key, lang, text)),
+        }
+    }
+
+    fn edit_setting(&mut self, id: &str, change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
+        self.edit_table(SETTINGS_FILE, "setting", id, change)
+    }
+
+    /// Changes the `[[array]]` table with this `id` in `file`, keeping the rest as written.
+    fn edit_table(&mut self, file: &str, array: &str, id: &str, change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
+        let target = self.files.iter_mut().find(|f| f.path == file).ok_or_else(|| format!("no file {file}"))?;
+        let mut doc: DocumentMut = target.text.parse().map_err(|e| format!("{file} cannot be read: {e}"))?;
+        let tables = doc.get_mut(array).and_then(Item::as_array_of_tables_mut).ok_or_else(|| format!("{file} has no [[{array}]]"))?;
+        let table = tables.iter_mut().find(|t| t.get("id").and_then(Item::as_str) == Some(id)).ok_or_else(|| format!("{file} has no {array} {id:?}"))?;
+        change(table)?;
+        target.text = doc.to_string();
+        Ok(())
+    }
+
+    /// Runs the engine's validator (the code `check-rules` runs) on the files, then the case
+    /// library on the pack, if it is valid.
+    pub fn check(&self) -> Checked {
+        let sources: Vec<(String, String)> = self.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+        let pack = load::from_sources(&sources);
+        let (mut changed_cases, mut case_problems) = (Vec::new(), Vec::new());
+        if let Ok(pack) = &pack {
+            for file in &self.cases {
+                match cases::parse(pack, &file.path, &file.text) {
+                    Ok(library) => changed_cases.extend(library.iter().map(|case| cases::run(pack, case)).filter(|r| r.failure.is_some())),
+                    Err(errors) => case_problems.extend(errors),
+                }
+            }
+        }
+        Checked { pack, changed_cases, case_problems }
+    }
+}
+
+/// A value as TOML writes it, without its quotes for a string.
+fn written(item: &Item) -> String {
+    match item.as_str() {
+        Some(text) => text.to_owned(),
+        None => item
+            .as_value()
+            .map(|v| {
+                let mut bare = v.clone();
+                bare.decor_mut().clear();
+                bare.to_string()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// A typed value for a setting of this kind, or what is wrong with the text.
+fn typed(kind: &str, text: &str) -> Result<toml_edit::Value, String> {
+    let text = text.trim();
+    match kind {
+        "amount" => match (text.parse::<i64>(), text.parse::<f64>()) {
+            (Ok(whole), _) => Ok(whole.into()),
+            (_, Ok(decimal)) if decimal.is_finite() => Ok(decimal.into()),
+            _ => Err("number".into()),
+        },
+        "number" => text.parse::<i64>().map(Into::into).map_err(|_| "whole number".into()),
+        "flag" => match text {
+            "true" => Ok(true.into()),
+            "false" => Ok(false.into()),
+            _ => Err("flag".into()),
+        },
+        _ => Ok(text.into()),
+    }
+}
+
+/// Sets `key.lang = text` in a table, dotted like the rest of the pack's files.
+fn set_dotted(table: &mut Table, key: &str, lang: &str, text: &str) -> Result<(), String> {
+    let entry = table.entry(key).or_insert_with(|| {
+        let mut dotted = Table::new();
+        dotted.set_dotted(true);
+        Item::Table(dotted)
+    });
+    let inner = entry.as_table_like_mut().ok_or_else(|| format!("{key} is not a table of languages"))?;
+    match inner.get_mut(lang) {
+        Some(item) => replace(item, text.into()),
+        None => _ = inner.insert(lang, toml_edit::value(text)),
+    }
+    Ok(())
+}
+
+/// Puts a new value where the old one was, with the old one's spacing and comment.
+fn replace(item: &mut Item, mut new: toml_edit::Value) {
+    if let Some(old) = item.as_value() {
+        *new.decor_mut() = old.decor().clone();
+    }
+    *item = Item::Value(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> Workspace {
+        let file = |path: &str, text: &str| SourceFile { path: path.into(), text: text.into() };
+        Workspace {
+            files: vec![
+                file(
+                    "settings.toml",
+                    "# The settings.\n[pack]\nlanguages = [\"en\", \"fr\"]\n\n[[setting]]\nid = \"limit\"\namount = 30 # USD\nstatus = \"confirm\"\nnote = \"To confirm.\"\n\n[[setting]]\nid = \"org\"\ntext.en = \"the Organization\"\ntext.fr = \"l'Organisation\"\nstatus = \"published\"\nnote = \"Its name.\"\n",
+                ),
+                file("topics/1_demo.toml", "[topic]\nid = \"demo\"\n\n[[question]]\nid = \"cash\"\nask.en = \"Is it cash?\" # short\nask.fr = \"Est-ce de l'argent ?\"\ninput = \"yes_no\"\n"),
+            ],
+            cases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn reads_settings_and_question_texts() {
+        let ws = workspace();
+        assert_eq!(ws.languages(), ["en", "fr"]);
+        let settings = ws.settings();
+        assert_eq!(settings[0], SettingForm { id: "limit".into(), value: SettingValue::Single { kind: "amount".into(), value: "30".into() }, status: "confirm".into(), note: "To confirm.".into() });
+        assert_eq!(settings[1].value, SettingValue::Texts(vec![("en".into(), "the Organization".into()), ("fr".into(), "l'Organisation".into())]));
+        assert_eq!(ws.topics(), [("topics/1_demo.toml".to_owned(), "demo".to_owned())]);
+        assert_eq!(ws.questions("topics/1_demo.toml")[0].fields, [("ask".to_owned(), vec![("en".to_owned(), "Is it cash?".to_owned()), ("fr".to_owned(), "Est-ce de l'argent ?".to_owned())])]);
+    }
+
+    #[test]
+    fn edits_keep_comments_and_layout() {
+        let mut ws = workspace();
+        ws.apply(&Edit::SettingValue { id: "limit".into(), value: "50".into() }).unwrap();
+        ws.apply(&Edit::SettingStatus { id: "limit".into(), status: "published".into() }).unwrap();
+        ws.apply(&Edit::SettingText { id: "org".into(), lang: "fr".into(), text: "l'Office".into() }).unwrap();
+        ws.apply(&Edit::QuestionText { file: "topics/1_demo.toml".into(), question: "cash".into(), key: "ask".into(), lang: "fr".into(), text: "S'agit-il d'argent ?".into() }).unwrap();
+        ws.apply(&Edit::QuestionText { file: "topics/1_demo.toml".into(), question: "cash".into(), key: "hint".into(), lang: "en".into(), text: "Or a cheque.".into() }).unwrap();
+        let settings = &ws.files[0].text;
+        assert!(settings.starts_with("# The settings.\n"), "{settings}");
+        assert!(settings.contains("amount = 50 # USD\nstatus = \"published\"\n"), "{settings}");
+        assert!(settings.contains("text.fr = \"l'Office\"\n"), "{settings}");
+        let topic = &ws.files[1].text;
+        assert!(topic.contains("ask.en = \"Is it cash?\" # short\nask.fr = \"S'agit-il d'argent ?\"\n"), "{topic}");
+        assert!(topic.contains("hint.en = \"Or a cheque.\"\n"), "{topic}");
+        assert_eq!(ws.apply(&Edit::SettingValue { id: "limit".into(), value: "fifty".into() }), Err("number".into()));
+        assert!(ws.files[0].text.contains("amount = 50 # USD"), "a refused edit changes nothing");
+        assert_eq!(ws.apply(&Edit::SettingValue { id: "nope".into(), value: "1".into() }), Err("settings.toml has no setting \"nope\"".into()));
+    }
+}

@@ -1,0 +1,108 @@
+// The ethics office's studio (dist/studio.html) from file://: edit a setting and a French
+// question, see the cases that change, publish the advisor and use what was published; open
+// broken TOML files and see one clear message each; nothing sent, nothing stored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, openAdvisor, privacyProblems, replayCase, heading } from './browser.mjs';
+
+const STUDIO = join(dirname(process.env.SINGLE_FILE), 'studio.html');
+const STUDIO_URL = pathToFileURL(STUDIO).href;
+const RULES = new URL('../../rules/', import.meta.url);
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** Types a value into a field and leaves it, as a person does: the studio checks on change. */
+async function change(page, selector, value) {
+  await page.locator(selector).fill(value);
+  await page.locator(selector).press('Tab');
+}
+
+test('a new threshold and a new French question: the changed cases show, and the published advisor gives the new advice', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  assert.equal(await heading(page).textContent(), 'Ethics advisor studio');
+  assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/);
+  assert.match(await page.locator('#studio-cases').textContent(), /Every case gives the outcome it expects/);
+
+  await change(page, '#setting-nominal_threshold', '50');
+  const cases = await page.locator('#studio-cases').textContent();
+  assert.match(cases, /These cases now give another outcome/);
+  assert.match(cases, /threshold_just_above/, 'USD 30.01 was above the old threshold, not the new one');
+  assert.match(cases, /exchange = no → rule/, 'each with its trace');
+
+  const newAsk = 'La personne qui offre attend-elle un service en retour ?';
+  await change(page, '#question-exchange-ask-fr', newAsk);
+  assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/);
+
+  const folder = mkdtempSync(join(tmpdir(), 'studio-'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-advisor').click()]);
+  assert.equal(download.suggestedFilename(), 'ethics-advisor.html');
+  const published = join(folder, 'ethics-advisor.html');
+  await download.saveAs(published);
+  const problems = await privacyProblems(page, STUDIO_URL);
+  problems.foreign = problems.foreign.filter((u) => !u.startsWith('blob:')); // the download the page made
+  assert.deepEqual(problems, { foreign: [], violations: [], errors: [], storage: { local: 0, session: 0, cookies: '', databases: 0, caches: 0 } });
+  await page.context().close();
+
+  // The published advisor, alone in its folder, from file://.
+  const advisor = await openAdvisor(browser, { url: pathToFileURL(published).href });
+  const gift = { id: 'usd_45', topic: 'gifts', answers: {
+    exchange: { choice: 'no' }, solicited: { choice: 'no' }, cash: { choice: 'no' }, giver: { choice: 'outside' }, award: { choice: 'no' },
+    outside_value: { amount: '45' }, frequent: { choice: 'no' }, pending: { choice: 'no' }, appearance_declare: { choice: 'no' },
+  } };
+  assert.equal(await replayCase(advisor, gift), 'declare', 'USD 45 is now within the threshold');
+  await advisor.context().close();
+
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const french = await context.newPage();
+  await french.goto(pathToFileURL(published).href);
+  await french.locator('.ea-button--start').click();
+  const radio = await french.locator('input[name=topic][data-topic="gifts"]').getAttribute('id');
+  await french.locator(`label[for="${radio}"]`).click();
+  await french.getByRole('button', { name: 'Continuer' }).click();
+  assert.equal(await heading(french).textContent(), newAsk);
+  await context.close();
+});
+
+test('a TOML syntax error shows its file and line; a wrong next blocks publishing with one message', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  const settings = readFileSync(new URL('settings.toml', RULES), 'utf8');
+  await page.locator('#open-files').setInputFiles({ name: 'settings.toml', mimeType: 'application/toml', buffer: Buffer.from(settings.replace('amount = 30', 'amount = = 30')) });
+  const line = settings.split('\n').findIndex((l) => l.includes('amount = 30')) + 1;
+  await page.locator('.ea-studio__problem').first().waitFor();
+  assert.match(await page.locator('#studio-status').textContent(), new RegExp(`settings\\.toml:${line}: `));
+  assert.equal(await page.locator('#download-advisor').count(), 0, 'nothing to publish');
+  await page.context().close();
+
+  const studio = await openAdvisor(browser, { url: STUDIO_URL });
+  const gifts = readFileSync(new URL('topics/1_gifts.toml', RULES), 'utf8');
+  await studio.locator('#open-files').setInputFiles({ name: '1_gifts.toml', mimeType: 'application/toml', buffer: Buffer.from(gifts.replace('next = "solicited"', 'next = "solicted"')) });
+  await studio.locator('.ea-studio__problem').first().waitFor();
+  const messages = await studio.locator('.ea-studio__problem').allTextContents();
+  assert.equal(messages.length, 1, `one mistake, one message: ${messages.join(' | ')}`);
+  assert.match(messages[0], /^topics\/1_gifts\.toml:\d+: rule "\w+" leads to question "solicted", which topic "gifts" does not have; did you mean "solicited"\?$/);
+  assert.match(await studio.locator('#cannot-publish').textContent(), /cannot be published while the rules have a problem/);
+  assert.equal(await studio.locator('#download-advisor').count(), 0);
+
+  // Changes not downloaded: the browser asks before the page is left.
+  let asked = '';
+  studio.on('dialog', async (dialog) => { asked = dialog.type(); await dialog.dismiss(); });
+  await studio.close({ runBeforeUnload: true });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(asked, 'beforeunload');
+  await studio.context().close();
+});
+
+test('the studio speaks French and Spanish', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  await page.locator('#studio-language').selectOption('fr');
+  assert.equal(await heading(page).textContent(), 'Studio du conseiller en déontologie');
+  await page.locator('#studio-language').selectOption('es');
+  assert.equal(await heading(page).textContent(), 'Estudio del asesor de ética');
+  assert.equal(await page.locator('.ea-studio').getAttribute('lang'), 'es');
+  await page.context().close();
+});

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openAdvisor, privacyProblems, replayCase, heading } from './browser.mjs';
+import { launch, openAdvisor, privacyProblems, replayCase, heading, axe } from './browser.mjs';
 
 const STUDIO = join(dirname(process.env.SINGLE_FILE), 'studio.html');
 const STUDIO_URL = pathToFileURL(STUDIO).href;
@@ -97,8 +97,19 @@ test('a TOML syntax error shows its file and line; a wrong next blocks publishin
   await studio.context().close();
 });
 
-test('the studio speaks French and Spanish', async () => {
-  const page = await openAdvisor(browser, { url: STUDIO_URL });
+test('the studio speaks French and Spanish, and axe finds nothing to fix, with and without problems', async () => {
+  // axe is injected as a script: this context bypasses the page's CSP for that alone.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(STUDIO_URL);
+  await heading(page).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await change(page, '#setting-nominal_threshold', 'fifty');
+  assert.equal(await page.locator('.ea-error-message').first().textContent(), 'Enter an amount, like 30 or 30.50');
+  await page.locator('#file-settings\\.toml').evaluate((area) => { area.closest('details').open = true; });
+  await change(page, '#file-settings\\.toml', 'not = = toml');
+  await page.locator('.ea-studio__problem').first().waitFor();
+  assert.deepEqual(await axe(page), []);
   await page.locator('#studio-language').selectOption('fr');
   assert.equal(await heading(page).textContent(), 'Studio du conseiller en déontologie');
   await page.locator('#studio-language').selectOption('es');

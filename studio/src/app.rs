@@ -111,13 +111,7 @@ pub fn App() -> Html {
     let studio = use_reducer(|| Studio::new(shipped_workspace()));
     use_leave_warning(studio.unsaved, studio.words().unsaved);
     let w = studio.words();
-    let choose_language = {
-        let studio = studio.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            studio.dispatch(Action::ChoseLanguage(select.selected_index().max(0) as usize));
-        })
-    };
+    let choose_language = on_change(&studio, |lang| Action::ChoseLanguage(ALL.iter().position(|w| w.lang == lang).unwrap_or(0)));
     html! {
         <div class="ethics-advisor ea-studio" lang={w.lang}>
             <main class="ea-main">
@@ -212,13 +206,7 @@ fn SettingRow(props: &SettingRowProps) -> Html {
     let (studio, setting) = (&props.studio, &props.setting);
     let w = studio.words();
     let id = setting.id.clone();
-    let change = |field: String, make: Rc<dyn Fn(String) -> Edit>| {
-        let studio = studio.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
-            studio.dispatch(Action::ChangedField { field: field.clone(), edit: make(value) });
-        })
-    };
+    let change = |field: String, make: Rc<dyn Fn(String) -> Edit>| on_change(studio, move |value| Action::ChangedField { field: field.clone(), edit: make(value) });
     let inputs = match &setting.value {
         SettingValue::Texts(texts) => texts
             .iter()
@@ -259,11 +247,8 @@ fn SettingRow(props: &SettingRowProps) -> Html {
     };
     let status_field = format!("setting-{}-status", setting.id);
     let on_status = {
-        let (studio, id, field) = (studio.clone(), setting.id.clone(), status_field.clone());
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::SettingStatus { id: id.clone(), status: select.value() } });
-        })
+        let (id, field) = (setting.id.clone(), status_field.clone());
+        on_change(studio, move |status| Action::ChangedField { field: field.clone(), edit: Edit::SettingStatus { id: id.clone(), status } })
     };
     html! {
         <div class="ea-form-group ea-studio__setting">
@@ -283,13 +268,7 @@ fn SettingRow(props: &SettingRowProps) -> Html {
 fn Questions(props: &StudioProps) -> Html {
     let studio = &props.studio;
     let w = studio.words();
-    let choose = {
-        let studio = studio.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            studio.dispatch(Action::ChoseTopic(select.value()));
-        })
-    };
+    let choose = on_change(studio, Action::ChoseTopic);
     html! {
         <section aria-labelledby="questions-heading">
             <h2 class="ea-heading-l" id="questions-heading">{ w.questions }</h2>
@@ -320,12 +299,8 @@ fn QuestionRow(props: &QuestionRowProps) -> Html {
                     { for texts.iter().map(|(lang, text)| {
                         let field = format!("question-{}-{key}-{lang}", question.id);
                         let edit = {
-                            let (studio, file, id, key, lang) = (studio.clone(), studio.topic_file.clone(), question.id.clone(), key.clone(), lang.clone());
-                            let field = field.clone();
-                            Callback::from(move |e: Event| {
-                                let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                                studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::QuestionText { file: file.clone(), question: id.clone(), key: key.clone(), lang: lang.clone(), text } });
-                            })
+                            let (file, id, key, lang, field) = (studio.topic_file.clone(), question.id.clone(), key.clone(), lang.clone(), field.clone());
+                            on_change(studio, move |text| Action::ChangedField { field: field.clone(), edit: Edit::QuestionText { file: file.clone(), question: id.clone(), key: key.clone(), lang: lang.clone(), text } })
                         };
                         let label = if key == "ask" { w.question_text } else { w.hint_text };
                         html! {
@@ -433,11 +408,8 @@ fn Files(props: &StudioProps) -> Html {
             { for studio.workspace.files.iter().map(|file| {
                 let field = format!("file-{}", file.path.replace('/', "-"));
                 let edit = {
-                    let (studio, path, field) = (studio.clone(), file.path.clone(), field.clone());
-                    Callback::from(move |e: Event| {
-                        let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                        studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::FileText { file: path.clone(), text } });
-                    })
+                    let (path, field) = (file.path.clone(), field.clone());
+                    on_change(studio, move |text| Action::ChangedField { field: field.clone(), edit: Edit::FileText { file: path.clone(), text } })
                 };
                 let save = {
                     let (studio, file) = (studio.clone(), file.clone());
@@ -457,6 +429,24 @@ fn Files(props: &StudioProps) -> Html {
             }) }
         </section>
     }
+}
+
+/// A change handler for an input, a text area or a select: what its new value means.
+fn on_change(studio: &UseReducerHandle<Studio>, action: impl Fn(String) -> Action + 'static) -> Callback<Event> {
+    let studio = studio.clone();
+    Callback::from(move |e: Event| {
+        let Some(target) = e.target() else { return };
+        let value = if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+            input.value()
+        } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+            area.value()
+        } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+            select.value()
+        } else {
+            return;
+        };
+        studio.dispatch(action(value));
+    })
 }
 
 /// Hands `text` to the browser as a file to save, through a blob URL on a link clicked at

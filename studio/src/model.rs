@@ -85,12 +85,16 @@ impl Workspace {
         self.files.iter().filter_map(|f| f.text.parse::<DocumentMut>().ok().map(|doc| (f, doc))).collect()
     }
 
+    /// The `[[array]]` tables of a file, if it can be read.
+    fn tables(&self, file: &str, array: &str) -> Vec<Table> {
+        let doc = self.file(file).and_then(|f| f.text.parse::<DocumentMut>().ok());
+        doc.and_then(|doc| doc.get(array)?.as_array_of_tables().map(|a| a.iter().cloned().collect())).unwrap_or_default()
+    }
+
     /// Every setting of `settings.toml`, in file order.
     pub fn settings(&self) -> Vec<SettingForm> {
-        let Some(doc) = self.file(SETTINGS_FILE).and_then(|f| f.text.parse::<DocumentMut>().ok()) else { return Vec::new() };
-        let Some(tables) = doc.get("setting").and_then(Item::as_array_of_tables) else { return Vec::new() };
         let languages = self.languages();
-        tables
+        self.tables(SETTINGS_FILE, "setting")
             .iter()
             .map(|t| {
                 let text = |key: &str| t.get(key).and_then(Item::as_str).unwrap_or_default().to_owned();
@@ -114,10 +118,8 @@ impl Workspace {
 
     /// The questions of a topic file, with their texts in every language.
     pub fn questions(&self, file: &str) -> Vec<QuestionTexts> {
-        let Some(doc) = self.file(file).and_then(|f| f.text.parse::<DocumentMut>().ok()) else { return Vec::new() };
-        let Some(tables) = doc.get("question").and_then(Item::as_array_of_tables) else { return Vec::new() };
         let languages = self.languages();
-        tables
+        self.tables(file, "question")
             .iter()
             .map(|q| {
                 let keys = ["ask", "hint"].into_iter().filter(|k| *k == "ask" || q.contains_key(k));

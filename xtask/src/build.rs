@@ -200,21 +200,40 @@ pub fn stylesheet(variant: Variant) -> Result<String, String> {
     Ok(css)
 }
 
-/// `index.html` with its placeholders filled.
-pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
-    page_from("index.html", csp, head, body_end)
+/// Which page `index.html` makes: the advisor's or the studio's. They differ in their title
+/// and the element the app mounts into; the rest (the CSP, no referrer, no favicon request)
+/// is the same page.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum PageKind {
+    Advisor,
+    Studio,
 }
 
-/// A page from a template of the project (`index.html`, `studio/index.html`), filled in.
-pub fn page_from(template: &str, csp: &str, head: &str, body_end: &str) -> Result<String, String> {
-    let name = template;
-    let template = std::fs::read_to_string(root().join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
-    for placeholder in ["{{CSP}}", "{{HEAD}}", "{{BODY_END}}"] {
-        if !template.contains(placeholder) {
-            return Err(format!("{name} lacks the placeholder {placeholder}"));
+/// `index.html` as the advisor's page, with its placeholders filled.
+pub fn page(csp: &str, head: &str, body_end: &str) -> Result<String, String> {
+    page_of(PageKind::Advisor, csp, head, body_end)
+}
+
+/// `index.html` as the page of `kind`, with its placeholders filled.
+pub fn page_of(kind: PageKind, csp: &str, head: &str, body_end: &str) -> Result<String, String> {
+    let template = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    let (page_attributes, title, body) = match kind {
+        PageKind::Advisor => (
+            " data-ethics-advisor-page",
+            "Ethics advisor",
+            "<div id=\"ethics-advisor\"><noscript>The ethics advisor needs JavaScript and WebAssembly. Nothing you enter is sent anywhere.</noscript></div>",
+        ),
+        PageKind::Studio => ("", "Ethics advisor studio", "<div id=\"ethics-studio\"><noscript>The studio needs JavaScript and WebAssembly. Nothing you enter is sent anywhere.</noscript></div>"),
+    };
+    let fills = [("{{PAGE_ATTRIBUTES}}", page_attributes), ("{{TITLE}}", title), ("{{CSP}}", csp), ("{{HEAD}}", head), ("{{BODY}}", body), ("{{BODY_END}}", body_end)];
+    let mut page = template;
+    for (placeholder, value) in fills {
+        if !page.contains(placeholder) {
+            return Err(format!("index.html lacks the placeholder {placeholder}"));
         }
+        page = page.replacen(placeholder, value, 1);
     }
-    Ok(template.replace("{{CSP}}", csp).replace("{{HEAD}}", head).replace("{{BODY_END}}", body_end))
+    Ok(page)
 }
 
 /// Builds everything into `dist/` and returns that folder: the page (`index.html`, which is

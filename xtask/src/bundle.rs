@@ -39,12 +39,12 @@ pub fn single_file_template(artifacts: &Artifacts) -> Result<String, String> {
     page(&csp, &format!("<style>{style}</style>"), &format!("{pack}\n<script type=\"module\">{script}</script>"))
 }
 
-/// The studio as one HTML page (`studio/index.html` filled in), under the advisor's CSP.
+/// The studio as one HTML page, under the advisor's CSP.
 pub fn studio_html(artifacts: &Artifacts) -> Result<String, String> {
     let script = inline_script(artifacts, "")?;
     let style = artifacts.css.clone();
     let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
-    crate::build::page_from("studio/index.html", &csp, &format!("<style>{style}</style>"), &format!("<script type=\"module\">{script}</script>"))
+    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{style}</style>"), &format!("<script type=\"module\">{script}</script>"))
 }
 
 /// The app's glue as one inline module script that starts the app from its inlined wasm, then

@@ -2,7 +2,7 @@
 //! studio's language), actions named after what the editor did, and small components for the
 //! settings, the questions' texts side by side, the problems, the case library and publishing.
 
-use crate::model::{Checked, Edit, QuestionTexts, SettingForm, SettingValue, SourceFile, Workspace};
+use crate::model::{Checked, Edit, SettingForm, SettingValue, SourceFile, TextEntry, Workspace};
 use crate::words::{Words, ALL};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,11 +22,13 @@ pub fn shipped_workspace() -> Workspace {
 #[derive(Clone, PartialEq)]
 pub struct Studio {
     pub workspace: Workspace,
+    /// The files as opened, to tell a translation whose English has changed since.
+    pub opened: Rc<Workspace>,
     pub checked: Rc<Checked>,
     /// The studio's language: an index into `words::ALL`.
     pub lang: usize,
-    /// The topic file whose questions are shown.
-    pub topic_file: String,
+    /// The file whose texts are shown (a topic's, at first).
+    pub text_file: String,
     /// Why the last edit of a field was refused, by the field's name.
     pub refused: Option<(String, String)>,
     /// Changes not yet downloaded: the page warns before it is left.
@@ -36,7 +38,7 @@ pub struct Studio {
 pub enum Action {
     ChangedField { field: String, edit: Edit },
     ChoseLanguage(usize),
-    ChoseTopic(String),
+    ChoseFile(String),
     OpenedFiles(Vec<SourceFile>),
     Downloaded,
 }
@@ -44,8 +46,8 @@ pub enum Action {
 impl Studio {
     pub fn new(workspace: Workspace) -> Studio {
         let checked = Rc::new(workspace.check());
-        let topic_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
-        Studio { workspace, checked, lang: 0, topic_file, refused: None, unsaved: false }
+        let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
+        Studio { opened: Rc::new(workspace.clone()), workspace, checked, lang: 0, text_file, refused: None, unsaved: false }
     }
 
     fn words(&self) -> &'static Words {
@@ -79,23 +81,24 @@ impl Reducible for Studio {
                 next.lang = lang.min(ALL.len() - 1);
                 next
             }
-            Action::ChoseTopic(file) => {
-                next.topic_file = file;
+            Action::ChoseFile(file) => {
+                next.text_file = file;
                 next
             }
             Action::OpenedFiles(files) => {
-                // Opened files replace those of the same path and join the others.
+                // Opened files replace those of the same path and join the others; what they
+                // say now is what later changes are compared with.
+                let mut opened = (*next.opened).clone();
                 for file in files {
-                    match next.workspace.files.iter_mut().find(|f| f.path == file.path) {
-                        Some(existing) => *existing = file,
-                        None => next.workspace.files.push(file),
+                    for workspace in [&mut next.workspace, &mut opened] {
+                        match workspace.files.iter_mut().find(|f| f.path == file.path) {
+                            Some(existing) => *existing = file.clone(),
+                            None => workspace.files.push(file.clone()),
+                        }
                     }
                 }
+                next.opened = Rc::new(opened);
                 next.unsaved = true;
-                let topics = next.workspace.topics();
-                if !topics.iter().any(|(file, _)| *file == next.topic_file) {
-                    next.topic_file = topics.first().map(|(file, _)| file.clone()).unwrap_or_default();
-                }
                 next.rechecked()
             }
             Action::Downloaded => {
@@ -125,7 +128,7 @@ pub fn App() -> Html {
                 </div>
                 <Problems checked={studio.checked.clone()} lang={studio.lang} />
                 <Settings studio={studio.clone()} />
-                <Questions studio={studio.clone()} />
+                <Texts studio={studio.clone()} />
                 <CaseLibrary checked={studio.checked.clone()} lang={studio.lang} />
                 <Publish studio={studio.clone()} />
                 <Files studio={studio.clone()} />
@@ -265,56 +268,68 @@ fn SettingRow(props: &SettingRowProps) -> Html {
 }
 
 #[function_component]
-fn Questions(props: &StudioProps) -> Html {
+fn Texts(props: &StudioProps) -> Html {
     let studio = &props.studio;
     let w = studio.words();
-    let choose = on_change(studio, Action::ChoseTopic);
+    let choose = on_change(studio, Action::ChoseFile);
+    let before = studio.opened.texts(&studio.text_file);
     html! {
-        <section aria-labelledby="questions-heading">
-            <h2 class="ea-heading-l" id="questions-heading">{ w.questions }</h2>
-            <label class="ea-label" for="studio-topic">{ w.topic }</label>
-            <select class="ea-input ea-studio__select" id="studio-topic" onchange={choose}>
-                { for studio.workspace.topics().into_iter().map(|(file, topic)| html! { <option value={file.clone()} selected={file == studio.topic_file}>{ topic }</option> }) }
+        <section aria-labelledby="texts-heading">
+            <h2 class="ea-heading-l" id="texts-heading">{ w.texts }</h2>
+            <p class="ea-hint">{ w.texts_hint }</p>
+            <label class="ea-label" for="studio-file">{ w.file }</label>
+            <select class="ea-input ea-studio__select" id="studio-file" onchange={choose}>
+                { for studio.workspace.files.iter().map(|f| html! { <option value={f.path.clone()} selected={f.path == studio.text_file}>{ &f.path }</option> }) }
             </select>
-            { for studio.workspace.questions(&studio.topic_file).into_iter().map(|question| html! { <QuestionRow studio={studio.clone()} {question} /> }) }
+            { for studio.workspace.texts(&studio.text_file).into_iter().map(|entry| {
+                let was = before.iter().find(|b| b.path == entry.path && b.key == entry.key).cloned();
+                html! { <TextRow studio={studio.clone()} {entry} {was} /> }
+            }) }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct QuestionRowProps {
+struct TextRowProps {
     studio: UseReducerHandle<Studio>,
-    question: QuestionTexts,
+    entry: TextEntry,
+    /// The same text as it was opened, if it was there.
+    was: Option<TextEntry>,
 }
 
 #[function_component]
-fn QuestionRow(props: &QuestionRowProps) -> Html {
-    let (studio, question) = (&props.studio, &props.question);
+fn TextRow(props: &TextRowProps) -> Html {
+    let (studio, entry) = (&props.studio, &props.entry);
     let w = studio.words();
+    let name = entry.path.iter().map(|(_, id)| id.as_str()).chain((!entry.key.is_empty()).then_some(entry.key.as_str())).collect::<Vec<_>>().join(" › ");
+    let slug: String = entry.path.iter().flat_map(|(a, id)| [a.as_str(), id.as_str()]).chain([entry.key.as_str()]).collect::<Vec<_>>().join("-");
+    let slug: String = slug.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    // A translation is stale when the first language's text changed and it did not.
+    let first_changed = props.was.as_ref().is_some_and(|was| was.texts.first() != entry.texts.first());
     html! {
         <div class="ea-form-group ea-studio__question">
-            <h3 class="ea-heading-s">{ &question.id }</h3>
-            { for question.fields.iter().map(|(key, texts)| html! {
-                <div class="ea-studio__row">
-                    { for texts.iter().map(|(lang, text)| {
-                        let field = format!("question-{}-{key}-{lang}", question.id);
-                        let edit = {
-                            let (file, id, key, lang, field) = (studio.topic_file.clone(), question.id.clone(), key.clone(), lang.clone(), field.clone());
-                            on_change(studio, move |text| Action::ChangedField { field: field.clone(), edit: Edit::QuestionText { file: file.clone(), question: id.clone(), key: key.clone(), lang: lang.clone(), text } })
-                        };
-                        let label = if key == "ask" { w.question_text } else { w.hint_text };
-                        html! {
-                            <div class="ea-studio__lang">
-                                <label class="ea-label" for={field.clone()}>{ format!("{label} ({lang})") }</label>
-                                if text.is_empty() {
-                                    <p class="ea-error-message">{ w.missing }</p>
-                                }
-                                <textarea class="ea-input ea-studio__text" id={field} lang={lang.clone()} rows="3" value={text.clone()} onchange={edit} />
-                            </div>
-                        }
-                    }) }
-                </div>
-            }) }
+            <h3 class="ea-heading-s">{ name }</h3>
+            <div class="ea-studio__row">
+                { for entry.texts.iter().enumerate().map(|(i, (lang, text))| {
+                    let field = format!("text-{slug}-{lang}");
+                    let stale = i > 0 && first_changed && props.was.as_ref().is_some_and(|was| was.texts.get(i).map(|(_, t)| t) == Some(text));
+                    let edit = {
+                        let (file, path, key, lang, field) = (studio.text_file.clone(), entry.path.clone(), entry.key.clone(), lang.clone(), field.clone());
+                        on_change(studio, move |text| Action::ChangedField { field: field.clone(), edit: Edit::Text { file: file.clone(), path: path.clone(), key: key.clone(), lang: lang.clone(), text } })
+                    };
+                    html! {
+                        <div class="ea-studio__lang">
+                            <label class="ea-label" for={field.clone()}>{ lang.clone() }</label>
+                            if text.is_empty() {
+                                <p class="ea-error-message">{ w.missing }</p>
+                            } else if stale {
+                                <p class="ea-error-message ea-studio__stale">{ w.stale }</p>
+                            }
+                            <textarea class="ea-input ea-studio__text" id={field} lang={lang.clone()} rows="3" value={text.clone()} onchange={edit} />
+                        </div>
+                    }
+                }) }
+            </div>
         </div>
     }
 }
@@ -480,7 +495,7 @@ mod tests {
         assert!(studio.checked.pack.is_ok(), "{:?}", studio.checked.pack.as_ref().err());
         assert_eq!(changed(&studio), Vec::<String>::new());
         assert!(studio.checked.case_problems.is_empty());
-        assert_eq!(studio.topic_file, "topics/1_gifts.toml");
+        assert_eq!(studio.text_file, "topics/1_gifts.toml");
     }
 
     #[test]

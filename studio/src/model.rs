@@ -3,7 +3,7 @@
 //! and what the engine's own validator and the case library say of the result.
 
 use ethics_engine::{cases, load, Pack, PackError};
-use toml_edit::{DocumentMut, Item, Table};
+use toml_edit::{DocumentMut, Item, Table, TableLike};
 
 /// One file of the pack, as the studio holds it: its path under `rules/` and its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,12 +47,17 @@ pub enum SettingValue {
     Single { kind: String, value: String },
 }
 
-/// A question's texts as the side-by-side form shows them.
+/// One text of the pack in every language, and where it is in its file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct QuestionTexts {
-    pub id: String,
-    /// `ask`, and `hint` where the question has one: each language's text ("" if missing).
-    pub fields: Vec<(String, Vec<(String, String)>)>,
+pub struct TextEntry {
+    /// The tables that lead to it from the top of the file: each one's array (or table) name
+    /// and its `id` — or its number from 1, `#2`, for a table without one (a step).
+    pub path: Vec<(String, String)>,
+    /// The text's key in its table (`ask`, `says`, `title`, …), or "" where the table is the
+    /// text itself (`[[outcome.step]]`).
+    pub key: String,
+    /// Each language of the pack with its text ("" where it is missing).
+    pub texts: Vec<(String, String)>,
 }
 
 /// What a form asked to change.
@@ -62,8 +67,8 @@ pub enum Edit {
     SettingValue { id: String, value: String },
     SettingText { id: String, lang: String, text: String },
     SettingStatus { id: String, status: String },
-    /// A question's `ask` or `hint` in one language, in the topic file `file`.
-    QuestionText { file: String, question: String, key: String, lang: String, text: String },
+    /// A text in one language: where it is (as [`TextEntry`] names it) and its new wording.
+    Text { file: String, path: Vec<(String, String)>, key: String, lang: String, text: String },
     /// A whole file, as typed in its text editor.
     FileText { file: String, text: String },
 }
@@ -116,19 +121,13 @@ impl Workspace {
             .collect()
     }
 
-    /// The questions of a topic file, with their texts in every language.
-    pub fn questions(&self, file: &str) -> Vec<QuestionTexts> {
-        let languages = self.languages();
-        self.tables(file, "question")
-            .iter()
-            .map(|q| {
-                let keys = ["ask", "hint"].into_iter().filter(|k| *k == "ask" || q.contains_key(k));
-                let fields = keys
-                    .map(|key| (key.to_owned(), languages.iter().map(|l| (l.clone(), q.get(key).and_then(|t| t.get(l)).and_then(Item::as_str).unwrap_or_default().to_owned())).collect()))
-                    .collect();
-                QuestionTexts { id: q.get("id").and_then(Item::as_str).unwrap_or_default().to_owned(), fields }
-            })
-            .collect()
+    /// Every text of a file, in file order: questions' and options' wording, rules' reasons,
+    /// outcomes and their steps, names and citations — whatever has a text per language.
+    pub fn texts(&self, file: &str) -> Vec<TextEntry> {
+        let Some(doc) = self.file(file).and_then(|f| f.text.parse::<DocumentMut>().ok()) else { return Vec::new() };
+        let mut out = Vec::new();
+        texts_in(doc.as_table(), &self.languages(), &mut Vec::new(), &mut out);
+        out
     }
 
     fn file(&self, path: &str) -> Option<&SourceFile> {
@@ -153,7 +152,18 @@ impl Workspace {
                 replace(&mut t["status"], status.as_str().into());
                 Ok(())
             }),
-            Edit::QuestionText { file, question, key, lang, text } => self.edit_table(file, "question", question, |t| set_dotted(t, key, lang, text)),
+            Edit::Text { file, path, key, lang, text } => {
+                let target = self.files.iter_mut().find(|f| f.path == *file).ok_or_else(|| format!("no file {file}"))?;
+                let mut doc: DocumentMut = target.text.parse().map_err(|e| format!("{file} cannot be read: {e}"))?;
+                let table = table_at(doc.as_table_mut(), path).ok_or_else(|| format!("{file} has no text at {path:?}"))?;
+                if key.is_empty() {
+                    set_language(table, lang, text);
+                } else {
+                    set_dotted(table, key, lang, text)?;
+                }
+                target.text = doc.to_string();
+                Ok(())
+            }
         }
     }
 
@@ -224,6 +234,62 @@ fn typed(kind: &str, text: &str) -> Result<toml_edit::Value, String> {
     }
 }
 
+/// Whether a table holds one text: only language keys, at least one.
+fn is_text(table: &dyn TableLike, languages: &[String]) -> bool {
+    !table.is_empty() && table.iter().all(|(key, item)| languages.iter().any(|l| l == key) && item.is_str())
+}
+
+fn texts_in(table: &dyn TableLike, languages: &[String], path: &mut Vec<(String, String)>, out: &mut Vec<TextEntry>) {
+    let entry = |path: &[(String, String)], key: &str, text: &dyn TableLike| TextEntry {
+        path: path.to_vec(),
+        key: key.to_owned(),
+        texts: languages.iter().map(|l| (l.clone(), text.get(l).and_then(Item::as_str).unwrap_or_default().to_owned())).collect(),
+    };
+    if is_text(table, languages) {
+        out.push(entry(path, "", table));
+        return;
+    }
+    for (key, item) in table.iter() {
+        if let Some(text) = item.as_table_like().filter(|t| is_text(*t, languages)) {
+            out.push(entry(path, key, text));
+        } else if let Some(tables) = item.as_array_of_tables() {
+            for (i, inner) in tables.iter().enumerate() {
+                path.push((key.to_owned(), table_name(inner, i)));
+                texts_in(inner, languages, path, out);
+                path.pop();
+            }
+        } else if let Some(inner) = item.as_table() {
+            path.push((key.to_owned(), table_name(inner, 0)));
+            texts_in(inner, languages, path, out);
+            path.pop();
+        }
+    }
+}
+
+/// A table's name in a text's path: its `id`, or its number (`#1`).
+fn table_name(table: &Table, index: usize) -> String {
+    table.get("id").and_then(Item::as_str).map_or_else(|| format!("#{}", index + 1), str::to_owned)
+}
+
+/// The table a path leads to, as [`texts_in`] wrote it.
+fn table_at<'t>(table: &'t mut Table, path: &[(String, String)]) -> Option<&'t mut Table> {
+    let Some(((key, name), rest)) = path.split_first() else { return Some(table) };
+    let next = match table.get_mut(key)? {
+        Item::ArrayOfTables(tables) => tables.iter_mut().enumerate().find(|(i, t)| table_name(t, *i) == *name).map(|(_, t)| t)?,
+        Item::Table(inner) => inner,
+        _ => return None,
+    };
+    table_at(next, rest)
+}
+
+/// Sets `lang = text` in a table that is itself a text.
+fn set_language(table: &mut Table, lang: &str, text: &str) {
+    match table.get_mut(lang) {
+        Some(item) => replace(item, text.into()),
+        None => _ = table.insert(lang, toml_edit::value(text)),
+    }
+}
+
 /// Sets `key.lang = text` in a table, dotted like the rest of the pack's files.
 fn set_dotted(table: &mut Table, key: &str, lang: &str, text: &str) -> Result<(), String> {
     let entry = table.entry(key).or_insert_with(|| {
@@ -234,7 +300,13 @@ fn set_dotted(table: &mut Table, key: &str, lang: &str, text: &str) -> Result<()
     let inner = entry.as_table_like_mut().ok_or_else(|| format!("{key} is not a table of languages"))?;
     match inner.get_mut(lang) {
         Some(item) => replace(item, text.into()),
-        None => _ = inner.insert(lang, toml_edit::value(text)),
+        None => {
+            inner.insert(lang, toml_edit::value(text));
+            // A language added to an inline table: its spacing written afresh, evenly.
+            if let Some(inline) = entry.as_inline_table_mut() {
+                inline.fmt();
+            }
+        }
     }
     Ok(())
 }
@@ -259,7 +331,10 @@ mod tests {
                     "settings.toml",
                     "# The settings.\n[pack]\nlanguages = [\"en\", \"fr\"]\n\n[[setting]]\nid = \"limit\"\namount = 30 # USD\nstatus = \"confirm\"\nnote = \"To confirm.\"\n\n[[setting]]\nid = \"org\"\ntext.en = \"the Organization\"\ntext.fr = \"l'Organisation\"\nstatus = \"published\"\nnote = \"Its name.\"\n",
                 ),
-                file("topics/1_demo.toml", "[topic]\nid = \"demo\"\n\n[[question]]\nid = \"cash\"\nask.en = \"Is it cash?\" # short\nask.fr = \"Est-ce de l'argent ?\"\ninput = \"yes_no\"\n"),
+                file(
+                    "topics/1_demo.toml",
+                    "[topic]\nid = \"demo\"\n\n[[question]]\nid = \"cash\"\nask.en = \"Is it cash?\" # short\nask.fr = \"Est-ce de l'argent ?\"\ninput = \"yes_no\"\n\n  [[question.option]]\n  id = \"yes\"\n  label = { en = \"Cash\" }\n\n  [[question.rule]]\n  id = \"is_cash\"\n  says.en = \"Never.\"\n  says.fr = \"Jamais.\"\n\n  [[question.rule.step]]\n  en = \"Say no.\"\n  fr = \"Dites non.\"\n",
+                ),
             ],
             cases: Vec::new(),
         }
@@ -273,7 +348,15 @@ mod tests {
         assert_eq!(settings[0], SettingForm { id: "limit".into(), value: SettingValue::Single { kind: "amount".into(), value: "30".into() }, status: "confirm".into(), note: "To confirm.".into() });
         assert_eq!(settings[1].value, SettingValue::Texts(vec![("en".into(), "the Organization".into()), ("fr".into(), "l'Organisation".into())]));
         assert_eq!(ws.topics(), [("topics/1_demo.toml".to_owned(), "demo".to_owned())]);
-        assert_eq!(ws.questions("topics/1_demo.toml")[0].fields, [("ask".to_owned(), vec![("en".to_owned(), "Is it cash?".to_owned()), ("fr".to_owned(), "Est-ce de l'argent ?".to_owned())])]);
+        let texts = ws.texts("topics/1_demo.toml");
+        let pair = |en: &str, fr: &str| vec![("en".to_owned(), en.to_owned()), ("fr".to_owned(), fr.to_owned())];
+        let at = |path: &[(&str, &str)]| path.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(texts, [
+            TextEntry { path: at(&[("question", "cash")]), key: "ask".into(), texts: pair("Is it cash?", "Est-ce de l'argent ?") },
+            TextEntry { path: at(&[("question", "cash"), ("option", "yes")]), key: "label".into(), texts: pair("Cash", "") },
+            TextEntry { path: at(&[("question", "cash"), ("rule", "is_cash")]), key: "says".into(), texts: pair("Never.", "Jamais.") },
+            TextEntry { path: at(&[("question", "cash"), ("rule", "is_cash"), ("step", "#1")]), key: "".into(), texts: pair("Say no.", "Dites non.") },
+        ]);
     }
 
     #[test]
@@ -282,8 +365,18 @@ mod tests {
         ws.apply(&Edit::SettingValue { id: "limit".into(), value: "50".into() }).unwrap();
         ws.apply(&Edit::SettingStatus { id: "limit".into(), status: "published".into() }).unwrap();
         ws.apply(&Edit::SettingText { id: "org".into(), lang: "fr".into(), text: "l'Office".into() }).unwrap();
-        ws.apply(&Edit::QuestionText { file: "topics/1_demo.toml".into(), question: "cash".into(), key: "ask".into(), lang: "fr".into(), text: "S'agit-il d'argent ?".into() }).unwrap();
-        ws.apply(&Edit::QuestionText { file: "topics/1_demo.toml".into(), question: "cash".into(), key: "hint".into(), lang: "en".into(), text: "Or a cheque.".into() }).unwrap();
+        let text = |path: &[(&str, &str)], key: &str, lang: &str, text: &str| Edit::Text {
+            file: "topics/1_demo.toml".into(),
+            path: path.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            key: key.into(),
+            lang: lang.into(),
+            text: text.into(),
+        };
+        ws.apply(&text(&[("question", "cash")], "ask", "fr", "S'agit-il d'argent ?")).unwrap();
+        ws.apply(&text(&[("question", "cash")], "hint", "en", "Or a cheque.")).unwrap();
+        ws.apply(&text(&[("question", "cash"), ("option", "yes")], "label", "fr", "Argent")).unwrap();
+        ws.apply(&text(&[("question", "cash"), ("rule", "is_cash"), ("step", "#1")], "", "fr", "Refusez.")).unwrap();
+        assert!(ws.apply(&text(&[("question", "gone")], "ask", "fr", "?")).is_err());
         let settings = &ws.files[0].text;
         assert!(settings.starts_with("# The settings.\n"), "{settings}");
         assert!(settings.contains("amount = 50 # USD\nstatus = \"published\"\n"), "{settings}");
@@ -291,6 +384,8 @@ mod tests {
         let topic = &ws.files[1].text;
         assert!(topic.contains("ask.en = \"Is it cash?\" # short\nask.fr = \"S'agit-il d'argent ?\"\n"), "{topic}");
         assert!(topic.contains("hint.en = \"Or a cheque.\"\n"), "{topic}");
+        assert!(topic.contains("label = { en = \"Cash\", fr = \"Argent\" }\n"), "an inline text stays inline: {topic}");
+        assert!(topic.contains("  en = \"Say no.\"\n  fr = \"Refusez.\"\n"), "{topic}");
         assert_eq!(ws.apply(&Edit::SettingValue { id: "limit".into(), value: "fifty".into() }), Err("number".into()));
         assert!(ws.files[0].text.contains("amount = 50 # USD"), "a refused edit changes nothing");
         assert_eq!(ws.apply(&Edit::SettingValue { id: "nope".into(), value: "1".into() }), Err("settings.toml has no setting \"nope\"".into()));

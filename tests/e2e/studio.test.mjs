@@ -35,7 +35,7 @@ test('a new threshold and a new French question: the changed cases show, and the
   assert.match(cases, /exchange = no → rule/, 'each with its trace');
 
   const newAsk = 'La personne qui offre attend-elle un service en retour ?';
-  await change(page, '#question-exchange-ask-fr', newAsk);
+  await change(page, '#text-question-exchange-ask-fr', newAsk);
   assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/);
 
   const folder = mkdtempSync(join(tmpdir(), 'studio-'));
@@ -104,6 +104,9 @@ test('the studio speaks French and Spanish, and axe finds nothing to fix, with a
   await page.goto(STUDIO_URL);
   await heading(page).waitFor();
   assert.deepEqual(await axe(page), []);
+  await change(page, '#text-question-exchange-ask-en', 'Has the giver asked for anything in return?');
+  assert.deepEqual(await page.locator('.ea-studio__stale').evaluateAll((marks) => marks.map((m) => m.nextElementSibling.id)),
+    ['text-question-exchange-ask-fr', 'text-question-exchange-ask-es'], 'the translations of a changed English text are marked to check');
   await change(page, '#setting-nominal_threshold', 'fifty');
   assert.equal(await page.locator('.ea-error-message').first().textContent(), 'Enter an amount, like 30 or 30.50');
   await page.locator('#file-settings\\.toml').evaluate((area) => { area.closest('details').open = true; });

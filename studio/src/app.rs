@@ -168,9 +168,10 @@ struct CheckedProps {
 #[function_component]
 fn Problems(props: &CheckedProps) -> Html {
     let w = ALL[props.lang];
-    let problems: Vec<String> = match &props.checked.pack {
-        Ok(_) => props.checked.case_problems.iter().map(ToString::to_string).collect(),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    // The rules' problems, or else those of the case files (which the studio does not edit).
+    let (problems, in_rule_files) = match &props.checked.pack {
+        Ok(_) => (&props.checked.case_problems, false),
+        Err(errors) => (errors, true),
     };
     if problems.is_empty() {
         return html! { <div class="ea-inset ea-inset--go" id="studio-status"><p class="ea-body">{ w.no_problems }</p></div> };
@@ -179,7 +180,16 @@ fn Problems(props: &CheckedProps) -> Html {
         <div class="ea-error-summary" id="studio-status" role="alert" tabindex="-1">
             <h2 class="ea-error-summary__title">{ w.problems }</h2>
             <ul class="ea-list ea-error-summary__list">
-                { for problems.iter().map(|p| html! { <li class="ea-studio__problem">{ p.clone() }</li> }) }
+                { for problems.iter().map(|p| match p.line.filter(|_| in_rule_files) {
+                    // A rule file's problem links to its line in the file's text editor.
+                    Some(line) => html! {
+                        <li class="ea-studio__problem">
+                            <a href={format!("#{}", file_field(&p.file))} onclick={go_to_line(file_field(&p.file), line)}>{ format!("{}:{line}", p.file) }</a>
+                            { format!(": {}", p.reason) }
+                        </li>
+                    },
+                    None => html! { <li class="ea-studio__problem">{ p.to_string() }</li> },
+                }) }
             </ul>
         </div>
     }
@@ -421,7 +431,7 @@ fn Files(props: &StudioProps) -> Html {
             <label class="ea-label" for="open-files">{ w.open_files }</label>
             <input class="ea-studio__file" type="file" id="open-files" accept=".toml" multiple=true onchange={open} />
             { for studio.workspace.files.iter().map(|file| {
-                let field = format!("file-{}", file.path.replace('/', "-"));
+                let field = file_field(&file.path);
                 let edit = {
                     let (path, field) = (file.path.clone(), field.clone());
                     on_change(studio, move |text| Action::ChangedField { field: field.clone(), edit: Edit::FileText { file: path.clone(), text } })
@@ -444,6 +454,27 @@ fn Files(props: &StudioProps) -> Html {
             }) }
         </section>
     }
+}
+
+/// The id of a rule file's text editor.
+fn file_field(path: &str) -> String {
+    format!("file-{}", path.replace('/', "-"))
+}
+
+/// Opens a rule file's text editor at a line: the caret at its start, the editor in view.
+fn go_to_line(field: String, line: usize) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&field)).and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+        let Some(area) = area else { return };
+        if let Ok(Some(details)) = area.closest("details") {
+            let _ = details.set_attribute("open", "");
+        }
+        // Selection offsets count UTF-16 code units, as the browser does.
+        let offset: usize = area.value().split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
+        let _ = area.focus();
+        let _ = area.set_selection_range(offset as u32, offset as u32);
+    })
 }
 
 /// A change handler for an input, a text area or a select: what its new value means.

@@ -76,6 +76,12 @@ test('a TOML syntax error shows its file and line; a wrong next blocks publishin
   await page.locator('.ea-studio__problem').first().waitFor();
   assert.match(await page.locator('#studio-status').textContent(), new RegExp(`settings\\.toml:${line}: `));
   assert.equal(await page.locator('#download-advisor').count(), 0, 'nothing to publish');
+  await page.locator('.ea-studio__problem a').first().click();
+  const caret = await page.evaluate(() => {
+    const area = document.activeElement;
+    return { id: area.id, line: area.value.slice(0, area.selectionStart).split('\n').length, open: area.closest('details').open };
+  });
+  assert.deepEqual(caret, { id: 'file-settings.toml', line, open: true }, 'the problem links to its line in the file');
   await page.context().close();
 
   const studio = await openAdvisor(browser, { url: STUDIO_URL });

@@ -3,7 +3,8 @@
 // broken TOML files and see one clear message each; nothing sent, nothing stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,22 @@ test('a new threshold and a new French question: the changed cases show, and the
   assert.equal(download.suggestedFilename(), 'ethics-advisor.html');
   const published = join(folder, 'ethics-advisor.html');
   await download.saveAs(published);
+  // The rule files, exported one by one: each as the studio holds it, every other line as
+  // written in rules/, and together valid for `cargo xtask check-rules`.
+  const exported = mkdtempSync(join(tmpdir(), 'studio-rules-'));
+  for (const entry of await page.locator('.ea-studio__file-entry').all()) {
+    await entry.locator('summary').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), entry.locator('button').click()]);
+    await file.saveAs(join(exported, file.suggestedFilename()));
+  }
+  assert.deepEqual(readdirSync(exported).sort(), ['1_gifts.toml', '2_outside_activities.toml', '3_relatives.toml', '4_interests.toml', '5_retaliation.toml', 'outcomes.toml', 'settings.toml', 'sources.toml']);
+  const settingsBefore = readFileSync(new URL('settings.toml', RULES), 'utf8');
+  assert.equal(readFileSync(join(exported, 'settings.toml'), 'utf8'), settingsBefore.replace(/^amount = 30$/m, 'amount = 50'), 'one line changed, comments kept');
+  assert.ok(readFileSync(join(exported, '1_gifts.toml'), 'utf8').includes(`ask.fr = "${newAsk}"`));
+  assert.equal(readFileSync(join(exported, 'outcomes.toml'), 'utf8'), readFileSync(new URL('outcomes.toml', RULES), 'utf8'));
+  const checked = execFileSync(process.env.XTASK, ['check-rules', exported], { encoding: 'utf8' });
+  assert.match(checked, /rule pack valid: 5 topic\(s\), 8 outcome\(s\), languages en, fr, es/);
+
   const problems = await privacyProblems(page, STUDIO_URL);
   problems.foreign = problems.foreign.filter((u) => !u.startsWith('blob:')); // the download the page made
   assert.deepEqual(problems, { foreign: [], violations: [], errors: [], storage: { local: 0, session: 0, cookies: '', databases: 0, caches: 0 } });

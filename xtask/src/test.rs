@@ -120,7 +120,9 @@ fn end_to_end(files: &[std::path::PathBuf]) -> Result<(), String> {
             .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
             .env("CASES_JSON", &cases)
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
-            .env("PEER_FILE", peer),
+            .env("PEER_FILE", peer)
+            // For the studio's round trip: its exported files through `check-rules`.
+            .env("XTASK", std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?),
     )
 }
 

@@ -191,3 +191,19 @@ fn each_drawing_matches_the_reviewed_one() {
     }
     assert!(differ.is_empty(), "drawn differently from the reviewed drawing (or missing): {}; if the change is meant, run the test with BLESS_DIAGRAMS=1 and review the new files", differ.join(", "));
 }
+
+/// An edge that skips two layers, drawn by hand: down a lane in each layer it passes, a curve
+/// between layers and a straight line down each lane.
+#[test]
+fn an_edge_skipping_two_layers_runs_down_a_lane_in_each() {
+    use ethics_engine::diagram::{Edge, Layout, Node};
+    let question = |layer: usize, x: f32| Node { kind: NodeKind::Question("q".into()), layer, x, y: 20.0 + layer as f32 * 206.0 };
+    let edge = Edge { from: 0, to: 1, rule: "r".into(), options: vec![0], lanes: vec![100.0, 120.0] };
+    let layout = Layout { nodes: vec![question(0, 20.0), question(3, 300.0)], edges: vec![edge.clone()], width: 600.0, height: 800.0 };
+    // Box width 220, height 96; a layer starts every 96 + 110 pixels from a margin of 20.
+    assert_eq!(edge.route(&layout), [(130.0, 116.0), (100.0, 226.0), (100.0, 322.0), (120.0, 432.0), (120.0, 528.0), (410.0, 638.0)]);
+    assert_eq!(
+        edge.path(&layout, |n| n.to_string()),
+        "M130 116 C130 171, 100 171, 100 226 L100 322 C100 377, 120 377, 120 432 L120 528 C120 583, 410 583, 410 638"
+    );
+}

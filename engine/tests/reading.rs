@@ -61,3 +61,15 @@ fn wording_figures_count_each_topic_in_each_language() {
         row("demo", "fr", 2, 5.5, 8, 0, 102.91, "value", 101.74),
     ]);
 }
+
+#[test]
+fn of_equally_hard_questions_the_first_is_named_the_hardest() {
+    let text = include_str!("fixture/pack.toml")
+        .replacen("ask.en = \"How much is it worth? The limit is {threshold}.\"", "ask.en = \"Is it gold?\"", 1)
+        .replacen("ask.fr = \"Combien vaut-il ? La limite est de {threshold}.\"", "ask.fr = \"Est-ce de l'argent ?\"", 1);
+    let pack = ethics_engine::load::from_sources(&[("pack.toml".into(), text)]).unwrap_or_else(|e| panic!("{e:?}"));
+    for row in ethics_engine::wording::figures(&pack) {
+        let (hardest, _) = row.hardest.unwrap();
+        assert_eq!(hardest, "cash", "{}: \"Is it cash?\" and \"Is it gold?\" read the same", row.lang);
+    }
+}

@@ -129,6 +129,7 @@ pub fn App() -> Html {
                 <Problems checked={studio.checked.clone()} lang={studio.lang} />
                 <Settings studio={studio.clone()} />
                 <Texts studio={studio.clone()} />
+                <Paths studio={studio.clone()} />
                 <CaseLibrary checked={studio.checked.clone()} lang={studio.lang} />
                 <Publish studio={studio.clone()} />
                 <Files studio={studio.clone()} />
@@ -341,6 +342,51 @@ fn TextRow(props: &TextRowProps) -> Html {
                 }) }
             </div>
         </div>
+    }
+}
+
+/// Where each answer of the chosen topic leads, and the topic's decision tree as it stands.
+#[function_component]
+fn Paths(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let Some((_, topic_id)) = studio.workspace.topics().into_iter().find(|(file, _)| *file == studio.text_file) else { return html! {} };
+    let destinations = studio.workspace.destinations(&studio.text_file);
+    let show = |destination: &str| match destination.split_once(':') {
+        Some(("question", id)) => format!("{}: {id}", w.question_kind),
+        Some((_, id)) => format!("{}: {id}", w.outcome_kind),
+        None => destination.to_owned(),
+    };
+    let tree = match &studio.checked.pack {
+        Ok(pack) => pack.topic(&topic_id.as_str().into()).map(|topic| {
+            let svg = ethics_engine::diagram::svg(pack, topic, pack.language(w.lang).unwrap_or(0));
+            let source = format!("data:image/svg+xml;base64,{}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, svg));
+            html! { <img class="ea-studio__tree" id="studio-tree" src={source} alt={format!("{} {topic_id}", w.tree_alt)} /> }
+        }),
+        Err(_) => None,
+    };
+    html! {
+        <section aria-labelledby="paths-heading">
+            <h2 class="ea-heading-l" id="paths-heading">{ w.paths }</h2>
+            <p class="ea-hint">{ w.paths_hint }</p>
+            { for studio.workspace.rules(&studio.text_file).into_iter().map(|rule| {
+                let field = format!("leads-{}-{}", rule.question, rule.rule);
+                let onchange = {
+                    let (file, question, id, field) = (studio.text_file.clone(), rule.question.clone(), rule.rule.clone(), field.clone());
+                    on_change(studio, move |to| Action::ChangedField { field: field.clone(), edit: Edit::RuleLeadsTo { file: file.clone(), question: question.clone(), rule: id.clone(), to } })
+                };
+                html! {
+                    <div class="ea-form-group ea-studio__rule">
+                        <label class="ea-label" for={field.clone()}>{ format!("{} — {} {} ({})", rule.question, w.when, rule.when.join(", "), rule.rule) }</label>
+                        <select class="ea-input ea-studio__select" id={field} {onchange}>
+                            { for destinations.iter().map(|d| html! { <option value={d.clone()} selected={*d == rule.leads_to}>{ show(d) }</option> }) }
+                        </select>
+                    </div>
+                }
+            }) }
+            <h3 class="ea-heading-m">{ w.tree }</h3>
+            { tree.unwrap_or_else(|| html! { <p class="ea-body">{ w.tree_unavailable }</p> }) }
+        </section>
     }
 }
 

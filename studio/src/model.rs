@@ -60,6 +60,17 @@ pub struct TextEntry {
     pub texts: Vec<(String, String)>,
 }
 
+/// One rule of a question, as the "where each answer leads" form shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleForm {
+    pub question: String,
+    pub rule: String,
+    /// The answers (option IDs) it matches.
+    pub when: Vec<String>,
+    /// Where it leads: `question:<id>` or `outcome:<id>`.
+    pub leads_to: String,
+}
+
 /// What a form asked to change.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -69,6 +80,8 @@ pub enum Edit {
     SettingStatus { id: String, status: String },
     /// A text in one language: where it is (as [`TextEntry`] names it) and its new wording.
     Text { file: String, path: Vec<(String, String)>, key: String, lang: String, text: String },
+    /// Where a rule leads: `question:<id>` or `outcome:<id>`.
+    RuleLeadsTo { file: String, question: String, rule: String, to: String },
     /// A whole file, as typed in its text editor.
     FileText { file: String, text: String },
 }
@@ -130,6 +143,34 @@ impl Workspace {
         out
     }
 
+    /// Every rule of a topic file's questions, in file order.
+    pub fn rules(&self, file: &str) -> Vec<RuleForm> {
+        let mut rules = Vec::new();
+        for question in self.tables(file, "question") {
+            let question_id = question.get("id").and_then(Item::as_str).unwrap_or_default();
+            for rule in question.get("rule").and_then(Item::as_array_of_tables).iter().flat_map(|a| a.iter()) {
+                let text = |key: &str| rule.get(key).and_then(Item::as_str).map(str::to_owned);
+                let leads_to = match (text("next"), text("outcome")) {
+                    (Some(next), _) => format!("question:{next}"),
+                    (None, Some(outcome)) => format!("outcome:{outcome}"),
+                    (None, None) => String::new(),
+                };
+                let when = rule.get("when").and_then(Item::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+                rules.push(RuleForm { question: question_id.to_owned(), rule: text("id").unwrap_or_default(), when, leads_to });
+            }
+        }
+        rules
+    }
+
+    /// Where a rule of a topic file may lead: the file's questions, then every outcome.
+    pub fn destinations(&self, file: &str) -> Vec<String> {
+        let ids = |file: &str, array: &str, kind: &str| -> Vec<String> {
+            self.tables(file, array).iter().filter_map(|t| t.get("id").and_then(Item::as_str).map(|id| format!("{kind}:{id}"))).collect()
+        };
+        let outcomes = self.files.iter().flat_map(|f| ids(&f.path, "outcome", "outcome"));
+        ids(file, "question", "question").into_iter().chain(outcomes).collect()
+    }
+
     fn file(&self, path: &str) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.path == path)
     }
@@ -152,18 +193,39 @@ impl Workspace {
                 replace(&mut t["status"], status.as_str().into());
                 Ok(())
             }),
-            Edit::Text { file, path, key, lang, text } => {
-                let target = self.files.iter_mut().find(|f| f.path == *file).ok_or_else(|| format!("no file {file}"))?;
-                let mut doc: DocumentMut = target.text.parse().map_err(|e| format!("{file} cannot be read: {e}"))?;
-                let table = table_at(doc.as_table_mut(), path).ok_or_else(|| format!("{file} has no text at {path:?}"))?;
+            Edit::RuleLeadsTo { file, question, rule, to } => {
+                let (key, id) = to.split_once(':').filter(|(k, _)| ["question", "outcome"].contains(k)).ok_or_else(|| format!("not a destination: {to}"))?;
+                let key = if key == "question" { "next" } else { "outcome" };
+                self.edit_at(file, &[("question".into(), question.clone()), ("rule".into(), rule.clone())], |table| {
+                    // The same kind of destination keeps its place in the table; another kind
+                    // replaces it (a rule leads to a question or ends on an outcome, not both).
+                    match table.get_mut(key) {
+                        Some(item) => replace(item, id.into()),
+                        None => {
+                            let other = if key == "next" { "outcome" } else { "next" };
+                            let order: Vec<String> = table.iter().map(|(k, _)| if k == other { key.to_owned() } else { k.to_owned() }).collect();
+                            let indent = table.key("id").and_then(|k| k.leaf_decor().prefix()).and_then(|p| p.as_str()).unwrap_or("").to_owned();
+                            table.remove(other);
+                            table.insert(key, toml_edit::value(id));
+                            if let Some(mut new_key) = table.key_mut(key) {
+                                new_key.leaf_decor_mut().set_prefix(indent);
+                            }
+                            // Where the other one was, indented like the rest.
+                            let place = |k: &toml_edit::Key| order.iter().position(|o| o == k.get()).unwrap_or(usize::MAX);
+                            table.sort_values_by(|a, _, b, _| place(a).cmp(&place(b)));
+                        }
+                    }
+                    Ok(())
+                })
+            }
+            Edit::Text { file, path, key, lang, text } => self.edit_at(file, path, |table| {
                 if key.is_empty() {
                     set_language(table, lang, text);
+                    Ok(())
                 } else {
-                    set_dotted(table, key, lang, text)?;
+                    set_dotted(table, key, lang, text)
                 }
-                target.text = doc.to_string();
-                Ok(())
-            }
+            }),
         }
     }
 
@@ -173,10 +235,16 @@ impl Workspace {
 
     /// Changes the `[[array]]` table with this `id` in `file`, keeping the rest as written.
     fn edit_table(&mut self, file: &str, array: &str, id: &str, change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
+        self.edit_at(file, &[(array.to_owned(), id.to_owned())], change)
+    }
+
+    /// Changes the table a path leads to in `file` (see [`TextEntry::path`]), keeping the
+    /// rest as written.
+    fn edit_at(&mut self, file: &str, path: &[(String, String)], change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
         let target = self.files.iter_mut().find(|f| f.path == file).ok_or_else(|| format!("no file {file}"))?;
         let mut doc: DocumentMut = target.text.parse().map_err(|e| format!("{file} cannot be read: {e}"))?;
-        let tables = doc.get_mut(array).and_then(Item::as_array_of_tables_mut).ok_or_else(|| format!("{file} has no [[{array}]]"))?;
-        let table = tables.iter_mut().find(|t| t.get("id").and_then(Item::as_str) == Some(id)).ok_or_else(|| format!("{file} has no {array} {id:?}"))?;
+        let described = path.iter().map(|(array, id)| format!("{array} {id:?}")).collect::<Vec<_>>().join(" › ");
+        let table = table_at(doc.as_table_mut(), path).ok_or_else(|| format!("{file} has no {described}"))?;
         change(table)?;
         target.text = doc.to_string();
         Ok(())
@@ -389,5 +457,24 @@ mod tests {
         assert_eq!(ws.apply(&Edit::SettingValue { id: "limit".into(), value: "fifty".into() }), Err("number".into()));
         assert!(ws.files[0].text.contains("amount = 50 # USD"), "a refused edit changes nothing");
         assert_eq!(ws.apply(&Edit::SettingValue { id: "nope".into(), value: "1".into() }), Err("settings.toml has no setting \"nope\"".into()));
+    }
+
+    #[test]
+    fn each_rule_leads_to_a_question_or_an_outcome_and_can_be_sent_elsewhere() {
+        let file = |path: &str, text: &str| SourceFile { path: path.into(), text: text.into() };
+        let topic = "[[question]]\nid = \"cash\"\n\n  [[question.rule]]\n  id = \"is_cash\"\n  when = [\"yes\"]\n  outcome = \"no\"\n  says.en = \"Never.\"\n\n  [[question.rule]]\n  id = \"not_cash\"\n  when = [\"no\", \"dont_know\"]\n  next = \"value\" # by value\n  says.en = \"Its value.\"\n\n[[question]]\nid = \"value\"\n";
+        let mut ws = Workspace { files: vec![file("outcomes.toml", "[[outcome]]\nid = \"ok\"\n\n[[outcome]]\nid = \"no\"\n"), file("topics/t.toml", topic)], cases: Vec::new() };
+        let rule = |question: &str, rule: &str, when: &[&str], leads_to: &str| RuleForm { question: question.into(), rule: rule.into(), when: when.iter().map(|w| w.to_string()).collect(), leads_to: leads_to.into() };
+        assert_eq!(ws.rules("topics/t.toml"), [rule("cash", "is_cash", &["yes"], "outcome:no"), rule("cash", "not_cash", &["no", "dont_know"], "question:value")]);
+        assert_eq!(ws.destinations("topics/t.toml"), ["question:cash", "question:value", "outcome:ok", "outcome:no"]);
+
+        let lead = |rule: &str, to: &str| Edit::RuleLeadsTo { file: "topics/t.toml".into(), question: "cash".into(), rule: rule.into(), to: to.into() };
+        ws.apply(&lead("not_cash", "question:cash")).unwrap();
+        assert!(ws.files[1].text.contains("  next = \"cash\" # by value\n  says.en"), "the same kind keeps its place: {}", ws.files[1].text);
+        ws.apply(&lead("is_cash", "question:value")).unwrap();
+        assert!(ws.files[1].text.contains("  when = [\"yes\"]\n  next = \"value\"\n  says.en = \"Never.\"\n"), "in the outcome's place: {}", ws.files[1].text);
+        assert_eq!(ws.rules("topics/t.toml")[0].leads_to, "question:value");
+        assert_eq!(ws.apply(&lead("is_cash", "nowhere")), Err("not a destination: nowhere".into()));
+        assert_eq!(ws.apply(&lead("gone", "outcome:ok")), Err("topics/t.toml has no question \"cash\" › rule \"gone\"".into()));
     }
 }

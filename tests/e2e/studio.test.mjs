@@ -120,6 +120,25 @@ test('a TOML syntax error shows its file and line; a wrong next blocks publishin
   await studio.context().close();
 });
 
+test('where each answer leads: a rule sent to an outcome cuts off the questions behind it, and sent back, the rules are whole again; the tree follows', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  const tree = async () => page.locator('#studio-tree').evaluate((img) => atob(img.src.split(',')[1]));
+  assert.match(await tree(), /^<svg [^>]*role="img"/);
+  const before = await tree();
+  assert.equal(await page.locator('#leads-exchange-gifts_no_exchange').inputValue(), 'question:solicited');
+  await page.locator('#leads-exchange-gifts_no_exchange').selectOption('outcome:declare');
+  const problems = await page.locator('.ea-studio__problem').allTextContents();
+  assert.ok(problems.some((p) => /question "solicited" is reached by no path from the start question "exchange"/.test(p)), problems.join('\n'));
+  assert.equal(await page.getByText('The decision tree shows once the rules have no problem.').count(), 1);
+  assert.equal(await page.locator('#studio-tree').count(), 0);
+  await page.locator('#leads-exchange-gifts_no_exchange').selectOption('question:solicited');
+  assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/);
+  assert.equal(await tree(), before, 'the same rules, the same tree');
+  await page.locator('#studio-language').selectOption('fr');
+  assert.notEqual(await tree(), before, 'the tree in the language of the studio');
+  await page.context().close();
+});
+
 test('the studio speaks French and Spanish, and axe finds nothing to fix, with and without problems', async () => {
   // axe is injected as a script: this context bypasses the page's CSP for that alone.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });

@@ -207,3 +207,108 @@ fn an_edge_skipping_two_layers_runs_down_a_lane_in_each() {
         "M130 116 C130 171, 100 171, 100 226 L100 322 C100 377, 120 377, 120 432 L120 528 C120 583, 410 583, 410 638"
     );
 }
+
+/// Answers that lead from one question to the same next one share one label (wrapped wider);
+/// a label longer than four lines is cut at the fourth, which ends with "…".
+#[test]
+fn labels_are_shared_wrapped_and_cut() {
+    let pack = ethics_engine::load::from_sources(&[(
+        "labels.toml".into(),
+        r#"
+[pack]
+languages = ["en"]
+[[principle]]
+id = "integrity"
+name.en = "Integrity"
+says.en = "Act honestly."
+[[source]]
+id = "rule_1"
+cite.en = "Rule 1"
+basis = "found"
+brief = "§1"
+[[outcome]]
+id = "ok"
+tone = "go"
+title.en = "Fine"
+summary.en = "Nothing to do."
+[topic]
+id = "demo"
+title.en = "Demo"
+heading.en = "Get advice on a demo"
+summary.en = "A small topic."
+start = "who"
+[[question]]
+id = "who"
+ask.en = "Who offers it?"
+input = "choice"
+  [[question.option]]
+  id = "colleague"
+  label.en = "Someone who works in the same office as you"
+  [[question.option]]
+  id = "outsider"
+  label.en = "Someone from another organization"
+  [[question.option]]
+  id = "four_lines"
+  label.en = "A person from a government or an international body who offers it to you for the work you do"
+  [[question.option]]
+  id = "five_lines"
+  label.en = "An official representative of a government, an intergovernmental organization or an international financial institution"
+  [[question.rule]]
+  id = "by_someone"
+  when = ["colleague"]
+  next = "cash"
+  says.en = "Then its kind decides."
+  principle = "integrity"
+  source = "rule_1"
+  [[question.rule]]
+  id = "by_an_outsider"
+  when = ["outsider"]
+  next = "cash"
+  says.en = "Then its kind decides."
+  principle = "integrity"
+  source = "rule_1"
+  [[question.rule]]
+  id = "official"
+  when = ["four_lines"]
+  outcome = "ok"
+  says.en = "Fine."
+  principle = "integrity"
+  source = "rule_1"
+  [[question.rule]]
+  id = "official_for_others"
+  when = ["five_lines"]
+  outcome = "ok"
+  says.en = "Fine."
+  principle = "integrity"
+  source = "rule_1"
+[[question]]
+id = "cash"
+ask.en = "Is it cash?"
+input = "yes_no"
+  [[question.rule]]
+  id = "any"
+  when = ["yes", "no"]
+  outcome = "ok"
+  says.en = "Fine."
+  principle = "integrity"
+  source = "rule_1"
+"#
+        .into(),
+    )])
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let topic = &pack.topics[0];
+    let layout = layout(topic);
+    let labels = edge_labels(&pack, topic, &layout, 0);
+    let lines_of = |rule: &str| labels[layout.edges.iter().position(|e| e.rule.as_str() == rule).unwrap()].lines.clone();
+    assert_eq!(lines_of("by_someone"), wrap("Someone who works in the same office as you / Someone from another organization", 44));
+    assert_eq!(lines_of("by_someone").len(), 2, "shared labels wrap at 44 characters");
+    assert_eq!(lines_of("by_an_outsider"), Vec::<String>::new(), "the second answer's label is on the first edge");
+    assert_eq!(lines_of("official"), wrap("A person from a government or an international body who offers it to you for the work you do", 26), "four lines stay whole");
+    assert_eq!(lines_of("official").len(), 4);
+    let cut = lines_of("official_for_others");
+    let whole = wrap("An official representative of a government, an intergovernmental organization or an international financial institution", 26);
+    assert!(whole.len() > 4);
+    assert_eq!(cut[..3], whole[..3]);
+    assert_eq!(cut[3], format!("{}…", whole[3]));
+    assert_eq!(cut.len(), 4);
+}

@@ -164,14 +164,22 @@ pub struct Layout {
     pub height: f32,
 }
 
+/// A rectangle as (left, top, right, bottom).
+type Area = (f32, f32, f32, f32);
+
+/// Whether two rectangles share any area: touching edges do not, so a label may sit right
+/// against a box or another label.
+fn overlaps(a: Area, b: Area) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
 impl Layout {
     /// Where each edge's label goes (its centre), given each label's width and height: the
     /// first spot along its edge (or a little to one side of it) where it overlaps no label
     /// placed before it, nor a box.
     pub fn place_labels(&self, sizes: &[(f32, f32)]) -> Vec<(f32, f32)> {
-        let overlaps = |a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-        let boxes: Vec<(f32, f32, f32, f32)> = self.nodes.iter().map(|n| (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)).collect();
-        let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+        let boxes: Vec<Area> = self.nodes.iter().map(|n| (n.x, n.y, n.x + NODE_WIDTH, n.y + NODE_HEIGHT)).collect();
+        let mut placed: Vec<Area> = Vec::new();
         let mut centres = Vec::new();
         for (edge, &(w, h)) in self.edges.iter().zip(sizes) {
             let area = |(x, y): (f32, f32)| (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
@@ -372,3 +380,18 @@ pub fn layout(topic: &Topic) -> Layout {
     Layout { nodes, edges, width, height }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::overlaps;
+
+    #[test]
+    fn rectangles_that_only_touch_do_not_overlap() {
+        let middle = (10.0, 10.0, 20.0, 20.0);
+        assert!(overlaps(middle, (15.0, 15.0, 25.0, 25.0)));
+        assert!(overlaps(middle, (0.0, 0.0, 30.0, 30.0)), "one around the other");
+        for touching in [(20.0, 10.0, 30.0, 20.0), (0.0, 10.0, 10.0, 20.0), (10.0, 20.0, 20.0, 30.0), (10.0, 0.0, 20.0, 10.0)] {
+            assert!(!overlaps(middle, touching), "{touching:?}");
+        }
+        assert!(!overlaps(middle, (40.0, 40.0, 50.0, 50.0)));
+    }
+}

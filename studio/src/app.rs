@@ -33,6 +33,8 @@ pub struct Studio {
     pub refused: Option<(String, String)>,
     /// Changes not yet downloaded: the page warns before it is left.
     pub unsaved: bool,
+    /// Counts the changes made, so that what shows the pack knows when to show it anew.
+    pub revision: u64,
 }
 
 pub enum Action {
@@ -47,7 +49,7 @@ impl Studio {
     pub fn new(workspace: Workspace) -> Studio {
         let checked = Rc::new(workspace.check());
         let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
-        Studio { opened: Rc::new(workspace.clone()), workspace, checked, lang: 0, text_file, refused: None, unsaved: false }
+        Studio { opened: Rc::new(workspace.clone()), workspace, checked, lang: 0, text_file, refused: None, unsaved: false, revision: 0 }
     }
 
     fn words(&self) -> &'static Words {
@@ -56,6 +58,7 @@ impl Studio {
 
     fn rechecked(mut self) -> Studio {
         self.checked = Rc::new(self.workspace.check());
+        self.revision += 1;
         self
     }
 }
@@ -131,6 +134,7 @@ pub fn App() -> Html {
                 <Texts studio={studio.clone()} />
                 <Paths studio={studio.clone()} />
                 <CaseLibrary checked={studio.checked.clone()} lang={studio.lang} />
+                <Preview studio={studio.clone()} />
                 <Publish studio={studio.clone()} />
                 <Files studio={studio.clone()} />
             </main>
@@ -416,6 +420,47 @@ fn CaseLibrary(props: &CheckedProps) -> Html {
     }
 }
 
+/// The advisor as it would be published, in a frame beside the forms, made anew after each
+/// change while it is shown.
+#[function_component]
+fn Preview(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let shown = use_state(|| false);
+    let url = use_state(|| None::<String>);
+    {
+        let (url, checked) = (url.clone(), studio.checked.clone());
+        use_effect_with((*shown, studio.revision), move |&(shown, _)| {
+            let page = checked.pack.as_ref().ok().filter(|_| shown).and_then(|pack| ethics_engine::shipped::into_page(defaults::ADVISOR_PAGE, pack.clone()).ok());
+            let made = page.and_then(|page| blob_url(&page, "text/html"));
+            url.set(made.clone());
+            move || {
+                if let Some(made) = made {
+                    let _ = web_sys::Url::revoke_object_url(&made);
+                }
+            }
+        });
+    }
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(!*shown))
+    };
+    html! {
+        <section aria-labelledby="preview-heading">
+            <h2 class="ea-heading-l" id="preview-heading">{ w.preview }</h2>
+            <p class="ea-hint">{ w.preview_hint }</p>
+            <button type="button" class="ea-button ea-button--secondary" id="toggle-preview" aria-expanded={(*shown).to_string()} onclick={toggle}>
+                { if *shown { w.hide_preview } else { w.show_preview } }
+            </button>
+            if let Some(url) = (*url).clone() {
+                <iframe class="ea-studio__preview" id="studio-preview" title={w.preview} src={url} />
+            } else if *shown {
+                <p class="ea-body">{ w.cannot_publish }</p>
+            }
+        </section>
+    }
+}
+
 #[function_component]
 fn Publish(props: &StudioProps) -> Html {
     let studio = &props.studio;
@@ -541,16 +586,20 @@ fn on_change(studio: &UseReducerHandle<Studio>, action: impl Fn(String) -> Actio
     })
 }
 
-/// Hands `text` to the browser as a file to save, through a blob URL on a link clicked at
-/// once (the URL lives as long as the page: revoking it at once can cancel the download).
-/// Nothing leaves the machine.
-fn download(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+/// A `blob:` URL of `text` in this page's memory (nothing leaves the machine).
+fn blob_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Hands `text` to the browser as a file to save, through a blob URL on a link clicked at
+/// once (the URL lives as long as the page: revoking it at once can cancel the download).
+fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(url) = blob_url(text, mime) else { return };
     if let Ok(link) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         link.set_href(&url);
         link.set_download(name);

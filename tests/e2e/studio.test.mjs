@@ -139,6 +139,34 @@ test('where each answer leads: a rule sent to an outcome cuts off the questions 
   await page.context().close();
 });
 
+test('the preview is the advisor with the edited rules, made anew after each change, in any of its languages', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  await page.locator('#toggle-preview').click();
+  const advisor = page.frameLocator('#studio-preview');
+  await advisor.locator('#page-heading').waitFor();
+  await change(page, '#setting-nominal_threshold', '50');
+  await page.waitForFunction(() => document.querySelector('#studio-preview')?.src.startsWith('blob:'));
+  const frame = page.frames().find((f) => f.url().startsWith('blob:'));
+  await frame.locator('#page-heading').waitFor();
+  const gift = { id: 'usd_45', topic: 'gifts', answers: {
+    exchange: { choice: 'no' }, solicited: { choice: 'no' }, cash: { choice: 'no' }, giver: { choice: 'outside' }, award: { choice: 'no' },
+    outside_value: { amount: '45' }, frequent: { choice: 'no' }, pending: { choice: 'no' }, appearance_declare: { choice: 'no' },
+  } };
+  assert.equal(await replayCase(frame, gift), 'declare', 'the preview gives the new threshold\'s advice');
+  const problems = await privacyProblems(page, STUDIO_URL);
+  problems.foreign = problems.foreign.filter((u) => !u.startsWith('blob:')); // the preview the page made
+  assert.deepEqual(problems.violations, [], 'the advisor runs in the frame under the studio\'s CSP');
+  // From a file:// page, Chromium does not let a frame made from a blob change the fragment of
+  // its address: the advisor's steps still work, its address does not follow them.
+  assert.deepEqual(problems.errors.filter((e) => !/^Not allowed to load local resource: blob:null\/[0-9a-f-]+#\//.test(e)), []);
+  assert.deepEqual(problems.foreign, []);
+  const english = await heading(frame).textContent();
+  await frame.getByRole('button', { name: 'Español' }).click();
+  assert.notEqual(await heading(frame).textContent(), english, 'the result, now in Spanish');
+  assert.equal(await frame.evaluate(() => document.documentElement.lang), 'es');
+  await page.context().close();
+});
+
 test('the studio speaks French and Spanish, and axe finds nothing to fix, with and without problems', async () => {
   // axe is injected as a script: this context bypasses the page's CSP for that alone.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });

@@ -262,13 +262,13 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
 pub fn studio(tools: &Tools, full: &Artifacts, dist: &Path) -> Result<(), String> {
     let page = root().join("target/studio/advisor-page.html");
     std::fs::create_dir_all(root().join("target/studio")).map_err(|e| format!("cannot create target/studio: {e}"))?;
-    let template = crate::bundle::single_file_template(full)?;
+    let advisor = crate::bundle::single_file_template(full)?;
     // Written only when it changed, so that cargo does not rebuild the studio for nothing.
-    if std::fs::read_to_string(&page).ok().as_deref() != Some(template.as_str()) {
-        write(&page, &template)?;
+    if std::fs::read_to_string(&page).ok().as_deref() != Some(advisor.html.as_str()) {
+        write(&page, &advisor.html)?;
     }
     let studio = release(tools, Variant::Studio)?;
-    let html = crate::bundle::studio_html(&studio)?;
+    let html = crate::bundle::studio_html(&studio, &advisor)?;
     write(&dist.join("studio.html"), &html)?;
     println!("build: the studio in {} ({} bytes)", dist.join("studio.html").display(), html.len());
     Ok(())

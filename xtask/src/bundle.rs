@@ -6,14 +6,27 @@
 
 use crate::build::{page, Artifacts};
 
-/// The single file's Content Security Policy, given the hashes of its script and style.
-/// Trusted Types with no policy at all (`trusted-types 'none'`): the app never writes HTML or
-/// script from a string, so every such sink is refused outright.
-pub fn single_file_csp(script_hash: &str, style_hash: &str) -> String {
+/// The Content Security Policy of a single-file page, given the inline script and style of
+/// each page it may show (its own, and for the studio's preview the advisor's, in a frame of
+/// its own making: `frame-src blob:`). Trusted Types with no policy at all
+/// (`trusted-types 'none'`): the app never writes HTML or script from a string, so every such
+/// sink is refused outright.
+pub fn single_file_csp(pages: &[&Inline], frame_src: Option<&str>) -> String {
+    let hashes = |of: fn(&Inline) -> &str| pages.iter().map(|p| format!("'sha256-{}'", sha256_base64(of(p).as_bytes()))).collect::<Vec<_>>().join(" ");
+    let frames = frame_src.map(|f| format!("frame-src {f}; ")).unwrap_or_default();
     format!(
-        "default-src 'none'; script-src 'wasm-unsafe-eval' 'sha256-{script_hash}'; style-src 'sha256-{style_hash}'; \
-         connect-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'"
+        "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; {frames}\
+         connect-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+        hashes(|p| &p.script),
+        hashes(|p| &p.style)
     )
+}
+
+/// A page's inline script and style (allowed by their hashes), and the page itself.
+pub struct Inline {
+    pub script: String,
+    pub style: String,
+    pub html: String,
 }
 
 /// What a browser without DecompressionStream (before 2023) shows instead of the advisor.
@@ -24,27 +37,28 @@ const TOO_OLD: &str = "This browser is too old for the ethics advisor: please op
 /// The whole app as one HTML page, with the rule pack of the build.
 pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
     let pack = ethics_engine::shipped::decode(&artifacts.pack)?;
-    ethics_engine::shipped::into_page(&single_file_template(artifacts)?, pack)
+    ethics_engine::shipped::into_page(&single_file_template(artifacts)?.html, pack)
 }
 
 /// The whole app as one HTML page but for its rule pack, which goes in the data block the
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
-pub fn single_file_template(artifacts: &Artifacts) -> Result<String, String> {
+pub fn single_file_template(artifacts: &Artifacts) -> Result<Inline, String> {
     let start = "const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
                  \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));";
-    let script = inline_script(artifacts, start)?;
-    let style = artifacts.css.clone();
-    let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
+    let mut advisor = Inline { script: inline_script(artifacts, start)?, style: artifacts.css.clone(), html: String::new() };
+    let csp = single_file_csp(&[&advisor], None);
     let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
-    page(&csp, &format!("<style>{style}</style>"), &format!("{pack}\n<script type=\"module\">{script}</script>"))
+    advisor.html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{pack}\n<script type=\"module\">{}</script>", advisor.script))?;
+    Ok(advisor)
 }
 
-/// The studio as one HTML page, under the advisor's CSP.
-pub fn studio_html(artifacts: &Artifacts) -> Result<String, String> {
-    let script = inline_script(artifacts, "")?;
-    let style = artifacts.css.clone();
-    let csp = single_file_csp(&sha256_base64(script.as_bytes()), &sha256_base64(style.as_bytes()));
-    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{style}</style>"), &format!("<script type=\"module\">{script}</script>"))
+/// The studio as one HTML page, under the advisor's CSP, which also lets it show the advisor
+/// it would publish (`advisor`) in a frame made from a blob: a frame's document made by the
+/// page keeps the page's CSP, so the advisor's script and style are allowed by their hashes.
+pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
+    let studio = Inline { script: inline_script(artifacts, "")?, style: artifacts.css.clone(), html: String::new() };
+    let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
+    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>", studio.script))
 }
 
 /// The app's glue as one inline module script that starts the app from its inlined wasm, then

@@ -497,26 +497,19 @@ fn Files(props: &StudioProps) -> Html {
     let w = studio.words();
     let open = {
         let studio = studio.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(list) = input.files() else { return };
-            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-            let studio = studio.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut opened = Vec::new();
-                for file in files {
-                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-                    // A topic file goes back under topics/, where the pack keeps it.
-                    let name = file.name();
-                    let path = if text.contains("[topic]") { format!("topics/{name}") } else { name };
-                    opened.push(SourceFile { path, text });
-                }
-                studio.dispatch(Action::OpenedFiles(opened));
-            });
+        Callback::from(move |e: Event| open_files(&studio, e.target_unchecked_into::<HtmlInputElement>().files()))
+    };
+    // Files dropped anywhere on the section open as if chosen.
+    let drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let drop = {
+        let studio = studio.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            open_files(&studio, e.data_transfer().and_then(|d| d.files()));
         })
     };
     html! {
-        <section aria-labelledby="files-heading">
+        <section aria-labelledby="files-heading" id="studio-files" ondragover={drag_over} ondrop={drop}>
             <h2 class="ea-heading-l" id="files-heading">{ w.files }</h2>
             <p class="ea-hint">{ w.files_hint }</p>
             <label class="ea-label" for="open-files">{ w.open_files }</label>
@@ -545,6 +538,24 @@ fn Files(props: &StudioProps) -> Html {
             }) }
         </section>
     }
+}
+
+/// Reads the TOML files chosen or dropped, and opens them in the studio.
+fn open_files(studio: &UseReducerHandle<Studio>, list: Option<web_sys::FileList>) {
+    let Some(list) = list else { return };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    let studio = studio.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut opened = Vec::new();
+        for file in files {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            // A topic file goes back under topics/, where the pack keeps it.
+            let name = file.name();
+            let path = if text.contains("[topic]") { format!("topics/{name}") } else { name };
+            opened.push(SourceFile { path, text });
+        }
+        studio.dispatch(Action::OpenedFiles(opened));
+    });
 }
 
 /// The id of a rule file's text editor.

@@ -101,9 +101,15 @@ test('a TOML syntax error shows its file and line; a wrong next blocks publishin
   assert.deepEqual(caret, { id: 'file-settings.toml', line, open: true }, 'the problem links to its line in the file');
   await page.context().close();
 
+  // This time dropped on the page, as from a file manager.
   const studio = await openAdvisor(browser, { url: STUDIO_URL });
   const gifts = readFileSync(new URL('topics/1_gifts.toml', RULES), 'utf8');
-  await studio.locator('#open-files').setInputFiles({ name: '1_gifts.toml', mimeType: 'application/toml', buffer: Buffer.from(gifts.replace('next = "solicited"', 'next = "solicted"')) });
+  const dropped = await studio.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], '1_gifts.toml', { type: 'application/toml' }));
+    return transfer;
+  }, gifts.replace('next = "solicited"', 'next = "solicted"'));
+  await studio.locator('#studio-files').dispatchEvent('drop', { dataTransfer: dropped });
   await studio.locator('.ea-studio__problem').first().waitFor();
   const messages = await studio.locator('.ea-studio__problem').allTextContents();
   assert.equal(messages.length, 1, `one mistake, one message: ${messages.join(' | ')}`);

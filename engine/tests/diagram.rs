@@ -312,3 +312,37 @@ input = "yes_no"
     assert_eq!(cut[3], format!("{}…", whole[3]));
     assert_eq!(cut.len(), 4);
 }
+
+#[test]
+fn a_question_is_found_by_its_id() {
+    let pack = pack();
+    for topic in &pack.topics {
+        let layout = layout(topic);
+        for question in &topic.questions {
+            let box_of = layout.question(&question.id).unwrap_or_else(|| panic!("{}: no box for {}", topic.id, question.id));
+            assert_eq!(layout.nodes[box_of].kind, NodeKind::Question(question.id.clone()));
+        }
+        assert_eq!(layout.question(&"nowhere".into()), None);
+    }
+}
+
+/// Crossings counted on layouts drawn by hand: boxes 220 wide, so a box at x has its centre at
+/// x + 110; each stretch of an edge between two layers counts in its own gap.
+#[test]
+fn crossings_are_counted_gap_by_gap() {
+    use ethics_engine::diagram::{Edge, Layout, Node};
+    let at = |layer: usize, x: f32| Node { kind: NodeKind::Question("q".into()), layer, x, y: 20.0 + layer as f32 * 206.0 };
+    let edge = |from: usize, to: usize, lanes: Vec<f32>| Edge { from, to, rule: "r".into(), options: vec![0], lanes };
+    // Boxes: 0 and 1 on layer 0 (centres 110, 410); 2, 3 and 4 on layer 1 (110, 410, 210);
+    // 5 and 6 on layer 2 (110, 410).
+    let nodes = vec![at(0, 0.0), at(0, 300.0), at(1, 0.0), at(1, 300.0), at(1, 100.0), at(2, 0.0), at(2, 300.0)];
+    let crossings = |edges: Vec<Edge>| Layout { nodes: nodes.clone(), edges, width: 700.0, height: 700.0 }.crossings();
+    assert_eq!(crossings(vec![edge(0, 3, vec![]), edge(1, 2, vec![])]), 1, "two edges that swap sides");
+    assert_eq!(crossings(vec![edge(0, 2, vec![]), edge(1, 3, vec![])]), 0, "side by side");
+    assert_eq!(crossings(vec![edge(0, 2, vec![]), edge(1, 2, vec![])]), 0, "into the same box");
+    assert_eq!(crossings(vec![edge(0, 4, vec![]), edge(1, 3, vec![])]), 0, "leaning, but not crossing");
+    // An edge from layer 0 to layer 2 down a lane at x = 250 (110 → 250 → 110), and an edge
+    // from box 2 (110) to box 6 (410): they cross in the lower gap only.
+    assert_eq!(crossings(vec![edge(0, 5, vec![250.0]), edge(2, 6, vec![])]), 1, "a long edge counts in each gap it passes");
+    assert_eq!(crossings(vec![edge(0, 3, vec![]), edge(1, 2, vec![]), edge(0, 5, vec![250.0]), edge(2, 6, vec![])]), 3);
+}

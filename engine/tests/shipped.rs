@@ -63,3 +63,22 @@ fn a_table_that_does_not_fit_the_structure_is_refused() {
     missing.texts.pop();
     assert_eq!(missing.join(), Err("2 languages, but texts in 1".into()));
 }
+
+/// A pack written into an advisor page in place of its one placeholder: deflated, base64,
+/// and back the same pack.
+#[cfg(feature = "publish")]
+#[test]
+fn a_pack_goes_into_an_advisor_page_and_comes_back() {
+    use base64::Engine;
+    use ethics_engine::shipped::{decode, encode, into_page, PAGE_PACK_PLACEHOLDER};
+    let template = format!("<html><script type=\"application/octet-stream\">{PAGE_PACK_PLACEHOLDER}</script></html>");
+    let page = into_page(&template, fixture_pack()).unwrap();
+    let inside = page.strip_prefix("<html><script type=\"application/octet-stream\">").and_then(|p| p.strip_suffix("</script></html>")).unwrap();
+    let deflated = base64::engine::general_purpose::STANDARD.decode(inside).unwrap();
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).unwrap();
+    assert_eq!(bytes, encode(fixture_pack()));
+    assert_eq!(decode(&bytes).map(|p| p.topics.len()), Ok(fixture_pack().topics.len()));
+    for broken in ["<html></html>".to_owned(), format!("{PAGE_PACK_PLACEHOLDER}{PAGE_PACK_PLACEHOLDER}")] {
+        assert_eq!(into_page(&broken, fixture_pack()), Err("the advisor page has no single {{PACK}} where its pack goes".into()));
+    }
+}

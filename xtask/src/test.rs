@@ -76,7 +76,8 @@ pub fn fuzz(cases: u64) -> Result<(), String> {
 pub fn mutants(files: &[std::path::PathBuf]) -> Result<(), String> {
     setup::ensure_cargo_mutants()?;
     let mut cargo = Command::new("cargo");
-    cargo.args(["mutants", "--package", "ethics-engine", "--jobs", "1", "--no-shuffle", "--output", "target/mutants"]);
+    // Every feature, so that the code only the build and the studio compile (publish) is tested.
+    cargo.args(["mutants", "--package", "ethics-engine", "--all-features", "--jobs", "1", "--no-shuffle", "--output", "target/mutants"]);
     for file in files {
         cargo.arg("--file").arg(file);
     }

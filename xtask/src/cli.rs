@@ -32,7 +32,9 @@ pub const USAGE: &str = "usage: cargo xtask <command>
                        (default: docs/reader-test/sheets/)
   diagram [DIR]        each topic's decision tree as SVG and Mermaid, per language (default: dist/diagrams/)
   diagram --compare    our layout against Graphviz dot: crossings and label overlaps per topic
-  mutants [FILE...]    mutation testing of the engine with cargo-mutants (all of it, or the files named)
+  mutants [--iterate] [FILE...]
+                       mutation testing of the engine with cargo-mutants (all of it, or the files
+                       named); --iterate tests only what the last runs did not catch
   setup                only install what is missing";
 
 /// Whether `serve` builds for development (reloading page) or serves the release build.
@@ -60,7 +62,7 @@ pub enum Task {
     ReaderSheets { rules: Option<PathBuf>, out: Option<PathBuf> },
     Diagram { dir: Option<PathBuf> },
     DiagramCompare,
-    Mutants { files: Vec<PathBuf> },
+    Mutants { files: Vec<PathBuf>, iterate: bool },
     Setup,
     Help,
 }
@@ -86,7 +88,7 @@ const COMMANDS: [&str; 17] = [
 
 fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut paths: Vec<PathBuf> = Vec::new();
-    let (mut port, mut mode, mut cases, mut runs, mut rules, mut compare) = (8080, Mode::Dev, 1_000_000, 15, None, false);
+    let (mut port, mut mode, mut cases, mut runs, mut rules, mut compare, mut iterate) = (8080, Mode::Dev, 1_000_000, 15, None, false, false);
     while let Some(arg) = parser.next()? {
         match (command, arg) {
             ("serve", Long("port")) => port = parser.value()?.parse()?,
@@ -95,6 +97,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             ("bench", Long("runs")) => runs = parser.value()?.parse::<usize>()?.max(1),
             ("cases" | "reader-sheets", Long("rules")) => rules = Some(PathBuf::from(parser.value()?)),
             ("diagram", Long("compare")) => compare = true,
+            ("mutants", Long("iterate")) => iterate = true,
             ("e2e" | "engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram" | "mutants", Value(path)) => paths.push(path.into()),
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             (_, arg) => return Err(arg.unexpected()),
@@ -127,7 +130,7 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             None => Task::DiagramCompare,
         },
         "diagram" => Task::Diagram { dir: at_most_one("folder")? },
-        "mutants" => Task::Mutants { files: paths.collect() },
+        "mutants" => Task::Mutants { files: paths.collect(), iterate },
         "setup" => Task::Setup,
         _ => Task::Help,
     })
@@ -152,7 +155,8 @@ mod tests {
         assert_eq!(parsed(&["reader-sheets", "out"]), Ok(Task::ReaderSheets { rules: None, out: Some("out".into()) }));
         assert_eq!(parsed(&["diagram", "--compare"]), Ok(Task::DiagramCompare));
         assert_eq!(parsed(&["diagram"]), Ok(Task::Diagram { dir: None }));
-        assert_eq!(parsed(&["mutants", "engine/src/eval.rs"]), Ok(Task::Mutants { files: vec!["engine/src/eval.rs".into()] }));
+        assert_eq!(parsed(&["mutants", "engine/src/eval.rs"]), Ok(Task::Mutants { files: vec!["engine/src/eval.rs".into()], iterate: false }));
+        assert_eq!(parsed(&["mutants", "--iterate"]), Ok(Task::Mutants { files: vec![], iterate: true }));
         assert_eq!(parsed(&["e2e"]), Ok(Task::EndToEnd { files: vec![] }));
         assert_eq!(parsed(&["studio"]), Ok(Task::Studio));
         assert_eq!(parsed(&["e2e", "tests/e2e/embedding.test.mjs"]), Ok(Task::EndToEnd { files: vec!["tests/e2e/embedding.test.mjs".into()] }));

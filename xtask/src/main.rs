@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Task::ReaderSheets { rules, out } => sheets::run(rules, out),
         Task::Diagram { dir } => cases::diagrams(dir),
         Task::DiagramCompare => graphviz::compare(),
-        Task::Mutants { files } => test::mutants(&files),
+        Task::Mutants { files, iterate } => test::mutants(&files, iterate),
         Task::Setup => setup::ensure_all().map(|_| ()),
         Task::Help => {
             println!("{}", cli::USAGE);

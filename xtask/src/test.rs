@@ -72,12 +72,16 @@ pub fn fuzz(cases: u64) -> Result<(), String> {
 /// `cargo xtask mutants [FILE...]`: mutation testing of the engine with cargo-mutants (every
 /// file of it, or those named): each mutant is the engine with one small change, and the
 /// engine's own tests must fail on it. One job at a time (2 cores: the build is the cost);
-/// the results go to `target/mutants/mutants.out/` (`caught.txt`, `missed.txt`, …).
-pub fn mutants(files: &[std::path::PathBuf]) -> Result<(), String> {
+/// the results go to `target/mutants/mutants.out/` (`caught.txt`, `missed.txt`, …). With
+/// `iterate`, only the mutants the runs before did not catch (and those of changed code).
+pub fn mutants(files: &[std::path::PathBuf], iterate: bool) -> Result<(), String> {
     setup::ensure_cargo_mutants()?;
     let mut cargo = Command::new("cargo");
     // Every feature, so that the code only the build and the studio compile (publish) is tested.
     cargo.args(["mutants", "--package", "ethics-engine", "--all-features", "--jobs", "1", "--no-shuffle", "--output", "target/mutants"]);
+    if iterate {
+        cargo.arg("--iterate");
+    }
     for file in files {
         cargo.arg("--file").arg(file);
     }

@@ -357,8 +357,8 @@ fn Paths(props: &StudioProps) -> Html {
     let Some((_, topic_id)) = studio.workspace.topics().into_iter().find(|(file, _)| *file == studio.text_file) else { return html! {} };
     let destinations = studio.workspace.destinations(&studio.text_file);
     let show = |destination: &str| match destination.split_once(':') {
-        Some(("question", id)) => format!("{}: {id}", w.question_kind),
-        Some((_, id)) => format!("{}: {id}", w.outcome_kind),
+        Some(("question", id)) => format!("{}{} {id}", w.question_kind, w.colon),
+        Some((_, id)) => format!("{}{} {id}", w.outcome_kind, w.colon),
         None => destination.to_owned(),
     };
     let tree = match &studio.checked.pack {
@@ -410,7 +410,7 @@ fn CaseLibrary(props: &CheckedProps) -> Html {
                         <li class="ea-studio__case">
                             <h3 class="ea-heading-s">{ &result.case.id }</h3>
                             <p class="ea-body">{ result.case.story.get(props.lang).or(result.case.story.first()).cloned().unwrap_or_default() }</p>
-                            <p class="ea-body">{ format!("{} ({}): {}", w.expected_got, result.case.expect, result.failure.clone().unwrap_or_default()) }</p>
+                            <p class="ea-body">{ format!("{} ({}){} {}", w.expected_got, result.case.expect, w.colon, result.failure.clone().unwrap_or_default()) }</p>
                             <ol class="ea-trace">{ for result.trace.iter().map(|line| html! { <li class="ea-trace__step">{ line.clone() }</li> }) }</ol>
                         </li>
                     }) }

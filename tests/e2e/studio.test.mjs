@@ -192,7 +192,7 @@ test('the studio speaks French and Spanish, and axe finds nothing to fix, with a
   await page.locator('#studio-language').selectOption('fr');
   assert.equal(await heading(page).textContent(), 'Studio du conseiller en déontologie');
   await page.locator('#studio-language').selectOption('es');
-  assert.equal(await heading(page).textContent(), 'Estudio del asesor de ética');
+  assert.equal(await heading(page).textContent(), 'Editor del asesor de ética');
   assert.equal(await page.locator('.ea-studio').getAttribute('lang'), 'es');
   await page.context().close();
 });

@@ -364,7 +364,7 @@ fn crossings_are_counted_gap_by_gap() {
 }
 
 /// Labels placed by hand-checked rules: on the edge, clear of the boxes, where nothing is yet;
-/// else to one side, the left first.
+/// else to one side, the left first, then further out.
 #[test]
 fn a_label_goes_on_its_edge_clear_of_boxes_else_to_the_left() {
     use ethics_engine::diagram::{Edge, Layout, Node};
@@ -372,14 +372,16 @@ fn a_label_goes_on_its_edge_clear_of_boxes_else_to_the_left() {
     // to B straight down x = 110.
     let at = |layer: usize| Node { kind: NodeKind::Question("q".into()), layer, x: 0.0, y: 20.0 + layer as f32 * 206.0 };
     let edge = || Edge { from: 0, to: 1, rule: "r".into(), options: vec![0], lanes: vec![] };
-    let layout = Layout { nodes: vec![at(0), at(1)], edges: vec![edge(), edge()], width: 400.0, height: 400.0 };
+    let layout = Layout { nodes: vec![at(0), at(1)], edges: vec![edge(), edge(), edge()], width: 400.0, height: 400.0 };
     // A tall label (10 × 100) fits between the boxes only near the middle of the gap; a small
     // one (30 × 10) then finds the whole edge taken, and goes 40 to the left of its first spot,
     // 80 % of the way down (y = 198.72 on the edge's curve).
-    let centres = layout.place_labels(&[(10.0, 100.0), (30.0, 10.0)]);
-    let (tall, small) = (centres[0], centres[1]);
+    // A wide one (80 × 10) meets the tall one 40 to either side, so goes 80 to the left.
+    let centres = layout.place_labels(&[(10.0, 100.0), (30.0, 10.0), (80.0, 10.0)]);
+    let (tall, small, wide) = (centres[0], centres[1], centres[2]);
     assert_eq!(tall.0, 110.0);
     assert!(tall.1 - 50.0 >= 116.0 && tall.1 + 50.0 <= 226.0, "clear of both boxes: {tall:?}");
     assert_eq!(small.0, 70.0, "{small:?}");
     assert!((small.1 - 198.72).abs() < 0.01, "{small:?}");
+    assert_eq!(wide.0, 30.0, "{wide:?}");
 }

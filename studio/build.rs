@@ -1,8 +1,8 @@
 //! Embeds what the studio opens with: the rule pack of `rules/` and the case library of
-//! `cases/`, as their TOML text (paths relative to each folder, in name order), and the
-//! advisor page it publishes into, which `cargo xtask studio` builds first
-//! (`target/studio/advisor-page.html`). Without that page the studio still edits and checks,
-//! and says that this build cannot publish.
+//! `cases/`, as their TOML text (paths relative to each folder, in name order), and what it
+//! publishes into, which `cargo xtask studio` builds first (`target/studio/`: the advisor's
+//! page, and the staff embed's boot script, stylesheet and wasm). Without them the studio still
+//! edits and checks, and cannot publish.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -23,12 +23,21 @@ fn main() {
         }
         writeln!(code, "];").unwrap();
     }
-    let page = root.join("target/studio/advisor-page.html");
-    println!("cargo:rerun-if-changed={}", page.display());
-    if page.is_file() {
-        writeln!(code, "pub const ADVISOR_PAGE: &str = include_str!({:?});", page.display().to_string()).unwrap();
-    } else {
-        writeln!(code, "pub const ADVISOR_PAGE: &str = \"\";").unwrap();
+    // What the studio publishes into, built before it by `cargo xtask studio`.
+    for (name, file, text) in [
+        ("ADVISOR_PAGE", "advisor-page.html", true),
+        ("STAFF_BOOT", "staff-boot.js", true),
+        ("STAFF_CSS", "staff.css", true),
+        ("STAFF_WASM", "staff.wasm", false),
+    ] {
+        let path = root.join("target/studio").join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let (kind, include, empty) = if text { ("&str", "include_str", "\"\"") } else { ("&[u8]", "include_bytes", "&[]") };
+        if path.is_file() {
+            writeln!(code, "pub const {name}: {kind} = {include}!({:?});", path.display().to_string()).unwrap();
+        } else {
+            writeln!(code, "pub const {name}: {kind} = {empty};").unwrap();
+        }
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("defaults.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

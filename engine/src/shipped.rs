@@ -91,6 +91,56 @@ pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
     Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &base64::engine::general_purpose::STANDARD.encode(deflated), 1))
 }
 
+/// Where an embed's `boot.js` pins its rule pack: the place of `pack.bin`'s integrity.
+pub const BOOT_PACK_INTEGRITY_PLACEHOLDER: &str = "{PACK_INTEGRITY}";
+
+/// The files of an embed that depend on its pack (the wasm and the stylesheet do not).
+#[cfg(feature = "publish")]
+pub struct EmbedFiles {
+    /// `boot.js`, pinning `pack.bin` by its hash.
+    pub boot: String,
+    /// `pack.bin`.
+    pub pack: Vec<u8>,
+    /// `embed-snippet.html`, pinning the stylesheet and `boot.js`.
+    pub snippet: String,
+}
+
+/// An embed's files for `pack`, from the build's `boot.js` with its pack's integrity left out
+/// ([`BOOT_PACK_INTEGRITY_PLACEHOLDER`]) and the embed's stylesheet. Both the build and the
+/// studio publish through this.
+#[cfg(feature = "publish")]
+pub fn embed_files(boot_template: &str, css: &str, pack: Pack) -> Result<EmbedFiles, String> {
+    if boot_template.matches(BOOT_PACK_INTEGRITY_PLACEHOLDER).count() != 1 {
+        return Err(format!("the embed's boot.js has no single {BOOT_PACK_INTEGRITY_PLACEHOLDER} where its pack's hash goes"));
+    }
+    let pack = encode(pack);
+    let boot = boot_template.replacen(BOOT_PACK_INTEGRITY_PLACEHOLDER, &subresource_integrity(&pack), 1);
+    let snippet = embed_snippet(css.as_bytes(), boot.as_bytes());
+    Ok(EmbedFiles { boot, pack, snippet })
+}
+
+/// The `integrity` value of a file: its SHA-384, as Subresource Integrity writes it.
+#[cfg(feature = "publish")]
+pub fn subresource_integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
+}
+
+/// The HTML an intranet page pastes to embed the advisor (README, "Embedding").
+#[cfg(feature = "publish")]
+pub fn embed_snippet(css: &[u8], boot: &[u8]) -> String {
+    format!(
+        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js, ethics_advisor_bg.wasm and pack.bin beside this page; \
+         the integrity values pin them, so a changed file is refused. -->\n\
+         <link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
+         <div id=\"ethics-advisor\" data-lang=\"en\"></div>\n\
+         <script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n",
+        subresource_integrity(css),
+        subresource_integrity(boot)
+    )
+}
+
 /// Every text of a pack, each once, in one fixed order.
 fn texts_mut(pack: &mut Pack) -> Vec<&mut Text> {
     let mut texts = Vec::new();

@@ -432,7 +432,7 @@ fn Preview(props: &StudioProps) -> Html {
         let (url, checked) = (url.clone(), studio.checked.clone());
         use_effect_with((*shown, studio.revision), move |&(shown, _)| {
             let page = checked.pack.as_ref().ok().filter(|_| shown).and_then(|pack| ethics_engine::shipped::into_page(defaults::ADVISOR_PAGE, pack.clone()).ok());
-            let made = page.and_then(|page| blob_url(&page, "text/html"));
+            let made = page.and_then(|page| blob_url(page.as_bytes(), "text/html"));
             url.set(made.clone());
             move || {
                 if let Some(made) = made {
@@ -471,7 +471,24 @@ fn Publish(props: &StudioProps) -> Html {
             let Ok(pack) = &studio.checked.pack else { return };
             match ethics_engine::shipped::into_page(defaults::ADVISOR_PAGE, pack.clone()) {
                 Ok(page) => {
-                    download("ethics-advisor.html", "text/html", &page);
+                    download("ethics-advisor.html", "text/html", page.as_bytes());
+                    studio.dispatch(Action::Downloaded);
+                }
+                Err(why) => web_sys::console::error_1(&why.into()),
+            }
+        })
+    };
+    let download_embed = {
+        let studio = studio.clone();
+        Callback::from(move |_| {
+            let Ok(pack) = &studio.checked.pack else { return };
+            match ethics_engine::shipped::embed_files(defaults::STAFF_BOOT, defaults::STAFF_CSS, pack.clone()) {
+                Ok(files) => {
+                    download("boot.js", "text/javascript", files.boot.as_bytes());
+                    download("pack.bin", "application/octet-stream", &files.pack);
+                    download("ethics_advisor_bg.wasm", "application/wasm", defaults::STAFF_WASM);
+                    download("ethics-advisor.css", "text/css", defaults::STAFF_CSS.as_bytes());
+                    download("embed-snippet.html", "text/html", files.snippet.as_bytes());
                     studio.dispatch(Action::Downloaded);
                 }
                 Err(why) => web_sys::console::error_1(&why.into()),
@@ -483,7 +500,11 @@ fn Publish(props: &StudioProps) -> Html {
             <h2 class="ea-heading-l" id="publish-heading">{ w.publish }</h2>
             <p class="ea-hint">{ w.publish_hint }</p>
             if studio.checked.pack.is_ok() {
-                <button type="button" class="ea-button" id="download-advisor" onclick={download_advisor}>{ w.download_advisor }</button>
+                <div class="ea-button-group">
+                    <button type="button" class="ea-button" id="download-advisor" onclick={download_advisor}>{ w.download_advisor }</button>
+                    <button type="button" class="ea-button ea-button--secondary" id="download-embed" onclick={download_embed}>{ w.download_embed }</button>
+                </div>
+                <p class="ea-hint">{ w.embed_hint }</p>
             } else {
                 <p class="ea-error-message" id="cannot-publish">{ w.cannot_publish }</p>
             }
@@ -523,7 +544,7 @@ fn Files(props: &StudioProps) -> Html {
                 let save = {
                     let (studio, file) = (studio.clone(), file.clone());
                     Callback::from(move |_| {
-                        download(file.path.rsplit('/').next().unwrap_or(&file.path), "application/toml", &file.text);
+                        download(file.path.rsplit('/').next().unwrap_or(&file.path), "application/toml", file.text.as_bytes());
                         studio.dispatch(Action::Downloaded);
                     })
                 };
@@ -597,20 +618,20 @@ fn on_change(studio: &UseReducerHandle<Studio>, action: impl Fn(String) -> Actio
     })
 }
 
-/// A `blob:` URL of `text` in this page's memory (nothing leaves the machine).
-fn blob_url(text: &str, mime: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&text.into());
+/// A `blob:` URL of `bytes` in this page's memory (nothing leaves the machine).
+fn blob_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
-/// Hands `text` to the browser as a file to save, through a blob URL on a link clicked at
+/// Hands `bytes` to the browser as a file to save, through a blob URL on a link clicked at
 /// once (the URL lives as long as the page: revoking it at once can cancel the download).
-fn download(name: &str, mime: &str, text: &str) {
+fn download(name: &str, mime: &str, bytes: &[u8]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(url) = blob_url(text, mime) else { return };
+    let Some(url) = blob_url(bytes, mime) else { return };
     if let Ok(link) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         link.set_href(&url);
         link.set_download(name);

@@ -3,12 +3,12 @@
 // broken TOML files and see one clear message each; nothing sent, nothing stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openAdvisor, privacyProblems, replayCase, heading, axe } from './browser.mjs';
+import { BASE_URL, launch, openAdvisor, privacyProblems, replayCase, heading, axe } from './browser.mjs';
 
 const STUDIO = join(dirname(process.env.SINGLE_FILE), 'studio.html');
 const STUDIO_URL = pathToFileURL(STUDIO).href;
@@ -60,6 +60,20 @@ test('a new threshold and a new French question: the changed cases show, and the
   const checked = execFileSync(process.env.XTASK, ['check-rules', exported], { encoding: 'utf8' });
   assert.match(checked, /rule pack valid: 5 topic\(s\), 8 outcome\(s\), languages en, fr, es/);
 
+  // The files to embed, beside a host page that pastes the snippet, served like an intranet's.
+  // Last: after five downloads from one click, the browser asks before it allows more.
+  const embedFolder = join(dirname(process.env.SINGLE_FILE), 'hosts', 'studio-embed');
+  rmSync(embedFolder, { recursive: true, force: true });
+  mkdirSync(embedFolder, { recursive: true });
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.locator('#download-embed').click();
+  for (let i = 0; i < 50 && downloads.length < 5; i++) await page.waitForTimeout(100);
+  for (const d of downloads) await d.saveAs(join(embedFolder, d.suggestedFilename()));
+  assert.deepEqual(readdirSync(embedFolder).sort(), ['boot.js', 'embed-snippet.html', 'ethics-advisor.css', 'ethics_advisor_bg.wasm', 'pack.bin']);
+  const snippet = readFileSync(join(embedFolder, 'embed-snippet.html'), 'utf8');
+  writeFileSync(join(embedFolder, 'index.html'), `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>Intranet — published from the studio</title>\n</head>\n<body>\n${snippet}</body>\n</html>\n`);
+
   const problems = await privacyProblems(page, STUDIO_URL);
   problems.foreign = problems.foreign.filter((u) => !u.startsWith('blob:')); // the download the page made
   assert.deepEqual(problems, { foreign: [], violations: [], errors: [], storage: { local: 0, session: 0, cookies: '', databases: 0, caches: 0 } });
@@ -73,6 +87,11 @@ test('a new threshold and a new French question: the changed cases show, and the
   } };
   assert.equal(await replayCase(advisor, gift), 'declare', 'USD 45 is now within the threshold');
   await advisor.context().close();
+  const embedded = await openAdvisor(browser, { url: new URL('hosts/studio-embed/index.html', BASE_URL).href });
+  assert.equal(await replayCase(embedded, gift), 'declare', 'the published embed gives the new advice too');
+  assert.deepEqual((await privacyProblems(embedded)).foreign, []);
+  assert.deepEqual(embedded.record.errors, []);
+  await embedded.context().close();
 
   const context = await browser.newContext({ locale: 'fr-FR' });
   const french = await context.newPage();

@@ -4,6 +4,7 @@
 //! in `dist/trainer/`.
 
 use crate::setup::Tools;
+use ethics_engine::shipped::subresource_integrity;
 use crate::{root, run_cmd, run_cmd_keeping_errors, stamps};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -251,21 +252,31 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     let single = crate::bundle::single_file_html(&full)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
-    studio(tools, &full, &dist)?;
+    studio(tools, &full, &staff, &dist)?;
     println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());
     Ok(dist)
 }
 
-/// The studio (`dist/studio.html`): one self-contained page like the advisor's, carrying the
-/// advisor's page without its pack (`target/studio/advisor-page.html`, compiled into the
-/// studio), which it publishes with the edited pack.
-pub fn studio(tools: &Tools, full: &Artifacts, dist: &Path) -> Result<(), String> {
-    let page = root().join("target/studio/advisor-page.html");
-    std::fs::create_dir_all(root().join("target/studio")).map_err(|e| format!("cannot create target/studio: {e}"))?;
+/// The studio (`dist/studio.html`): one self-contained page like the advisor's, carrying what
+/// it publishes with the edited pack, compiled in from `target/studio/`: the advisor's page
+/// without its pack (`advisor-page.html`), and the staff embed's `boot.js` without its pack's
+/// hash, wasm and stylesheet (`staff-boot.js`, `staff.wasm`, `staff.css`).
+pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -> Result<(), String> {
+    let folder = root().join("target/studio");
+    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create target/studio: {e}"))?;
     let advisor = crate::bundle::single_file_template(full)?;
-    // Written only when it changed, so that cargo does not rebuild the studio for nothing.
-    if std::fs::read_to_string(&page).ok().as_deref() != Some(advisor.html.as_str()) {
-        write(&page, &advisor.html)?;
+    let staff_wasm = std::fs::read(&staff.wasm).map_err(|e| format!("cannot read {}: {e}", staff.wasm.display()))?;
+    for (name, bytes) in [
+        ("advisor-page.html", advisor.html.as_bytes()),
+        ("staff-boot.js", boot_template(staff)?.as_bytes()),
+        ("staff.css", staff.css.as_bytes()),
+        ("staff.wasm", &staff_wasm[..]),
+    ] {
+        // Written only when changed, so that cargo does not rebuild the studio for nothing.
+        let path = folder.join(name);
+        if std::fs::read(&path).ok().as_deref() != Some(bytes) {
+            std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
     }
     let studio = release(tools, Variant::Studio)?;
     let html = crate::bundle::studio_html(&studio, &advisor)?;
@@ -282,20 +293,25 @@ pub fn studio(tools: &Tools, full: &Artifacts, dist: &Path) -> Result<(), String
 pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
+    let pack = ethics_engine::shipped::decode(&artifacts.pack)?;
+    let files = ethics_engine::shipped::embed_files(&boot_template(artifacts)?, &artifacts.css, pack)?;
+    write(&folder.join("boot.js"), &files.boot)?;
+    std::fs::write(folder.join("pack.bin"), &files.pack).map_err(|e| format!("cannot write {}: {e}", folder.join("pack.bin").display()))?;
+    write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
+    write(&folder.join("embed-snippet.html"), &files.snippet)
+}
+
+/// An embed's `boot.js` but for its pack's integrity (see `ethics_engine::shipped::embed_files`).
+pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
     let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     // `__wbg_init`, `start` and `mount_sealed` keep their names through terser (see `release`).
-    let boot = format!(
+    Ok(format!(
         "{glue}\n{}",
         SEALED_START
             .replace("{WASM_INTEGRITY}", &subresource_integrity(&wasm))
-            .replace("{PACK_INTEGRITY}", &subresource_integrity(&artifacts.pack))
             .replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
-    );
-    write(&folder.join("boot.js"), &boot)?;
-    std::fs::write(folder.join("pack.bin"), &artifacts.pack).map_err(|e| format!("cannot write {}: {e}", folder.join("pack.bin").display()))?;
-    write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
-    write(&folder.join("embed-snippet.html"), &embed_snippet(artifacts.css.as_bytes(), boot.as_bytes()))
+    ))
 }
 
 /// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
@@ -324,25 +340,6 @@ customElements.get('ethics-advisor') || customElements.define('ethics-advisor', 
   }
 });
 ";
-
-/// The `integrity` value of a file: its SHA-384, as Subresource Integrity writes it.
-pub fn subresource_integrity(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    format!("sha384-{}", crate::bundle::base64(&sha2::Sha384::digest(bytes)))
-}
-
-/// The HTML an intranet page pastes to embed the advisor (README, "Embedding").
-pub fn embed_snippet(css: &[u8], boot: &[u8]) -> String {
-    format!(
-        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js, ethics_advisor_bg.wasm and pack.bin beside this page; \
-         the integrity values pin them, so a changed file is refused. -->\n\
-         <link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
-         <div id=\"ethics-advisor\" data-lang=\"en\"></div>\n\
-         <script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n",
-        subresource_integrity(css),
-        subresource_integrity(boot)
-    )
-}
 
 /// Browser APIs the shipped app must never import: network, storage, raw HTML.
 const FORBIDDEN_IMPORTS: &[&str] = &[
@@ -402,7 +399,8 @@ mod tests {
         let (wasm, glue) = (folder.join("in.wasm"), folder.join("in.js"));
         std::fs::write(&wasm, b"\0asm wasm bytes").unwrap();
         std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
-        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into(), pack: b"pack bytes".to_vec() }, &folder.join("embed")).unwrap();
+        let pack = ethics_engine::shipped::encode(crate::cases::load_pack(None).unwrap());
+        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into(), pack: pack.clone() }, &folder.join("embed")).unwrap();
         let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
         let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
         assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");
@@ -410,9 +408,9 @@ mod tests {
         let boot = String::from_utf8(boot).unwrap();
         assert!(boot.starts_with("async function __wbg_init"), "the glue itself: no second file to fetch without integrity");
         assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"\0asm wasm bytes"))), "{boot}");
-        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"pack bytes"))), "{boot}");
+        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(&pack))), "{boot}");
         assert_eq!(read("ethics_advisor_bg.wasm"), b"\0asm wasm bytes");
-        assert_eq!(read("pack.bin"), b"pack bytes");
+        assert_eq!(read("pack.bin"), pack);
     }
 
     #[test]

@@ -82,3 +82,22 @@ fn a_pack_goes_into_an_advisor_page_and_comes_back() {
         assert_eq!(into_page(&broken, fixture_pack()), Err("the advisor page has no single {{PACK}} where its pack goes".into()));
     }
 }
+
+/// An embed's files for a pack: `boot.js` pins `pack.bin` by its SHA-384, and the snippet pins
+/// the stylesheet and `boot.js`.
+#[cfg(feature = "publish")]
+#[test]
+fn an_embed_pins_its_pack_and_the_snippet_pins_the_rest() {
+    use ethics_engine::shipped::{embed_files, encode, subresource_integrity, BOOT_PACK_INTEGRITY_PLACEHOLDER};
+    // SHA-384 of "abc", from FIPS 180-2.
+    assert_eq!(subresource_integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+    let template = format!("fetch('pack.bin', {{ integrity: '{BOOT_PACK_INTEGRITY_PLACEHOLDER}' }})");
+    let files = embed_files(&template, ".ethics-advisor {}", fixture_pack()).unwrap();
+    assert_eq!(files.pack, encode(fixture_pack()));
+    assert_eq!(files.boot, format!("fetch('pack.bin', {{ integrity: '{}' }})", subresource_integrity(&files.pack)));
+    assert!(files.snippet.contains(&format!("<link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">", subresource_integrity(b".ethics-advisor {}"))), "{}", files.snippet);
+    assert!(files.snippet.contains(&format!("<script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>", subresource_integrity(files.boot.as_bytes()))), "{}", files.snippet);
+    assert!(files.snippet.contains("<div id=\"ethics-advisor\" data-lang=\"en\"></div>"));
+    let error = embed_files("no placeholder", "", fixture_pack()).err().unwrap();
+    assert_eq!(error, "the embed's boot.js has no single {PACK_INTEGRITY} where its pack's hash goes");
+}

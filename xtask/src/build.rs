@@ -17,13 +17,6 @@ pub struct Artifacts {
     pub glue: PathBuf,
     /// The variant's stylesheets of `styles/`, in name order, as one, minified.
     pub css: String,
-    /// The rule pack of `rules/`, validated, as the bytes the page gives the app.
-    pub pack: Vec<u8>,
-}
-
-/// The rule pack of `rules/`, validated, in the form the app reads when it starts.
-fn pack_bytes() -> Result<Vec<u8>, String> {
-    Ok(ethics_engine::shipped::encode(crate::cases::load_pack(None)?))
 }
 
 /// Which app a release build makes.
@@ -124,13 +117,13 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
         run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
     })?;
-    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?), pack: pack_bytes()? })
+    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?) })
 }
 
 /// The app as the edit loop builds it: trainer mode included, nothing optimized.
 pub fn dev() -> Result<Artifacts, String> {
     let out = compile(Variant::Full, Profile::Dev)?;
-    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)?, pack: pack_bytes()? })
+    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)? })
 }
 
 /// CSS without comments and without the spaces no browser needs. Quoted strings are kept
@@ -244,12 +237,14 @@ pub fn page_of(kind: PageKind, csp: &str, head: &str, body_end: &str) -> Result<
 /// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP: the staff embed in
 /// `dist/`, the trainer embed in `dist/trainer/`.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
+    // The rule pack, validated once: the page gives it to the app when it starts.
+    let pack = crate::cases::load_pack(None)?;
     let full = release(tools, Variant::Full)?;
     let staff = release(tools, Variant::Staff)?;
     let dist = root().join("dist");
-    embed(&staff, &dist)?;
-    embed(&full, &dist.join("trainer"))?;
-    let single = crate::bundle::single_file_html(&full)?;
+    embed(&staff, &pack, &dist)?;
+    embed(&full, &pack, &dist.join("trainer"))?;
+    let single = crate::bundle::single_file_html(&full, &pack)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
     studio(tools, &full, &staff, &dist)?;
@@ -264,10 +259,10 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
 pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -> Result<(), String> {
     let folder = root().join("target/studio");
     std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create target/studio: {e}"))?;
-    let advisor = crate::bundle::single_file_template(full)?;
+    let (advisor_page, advisor) = crate::bundle::single_file_template(full)?;
     let staff_wasm = std::fs::read(&staff.wasm).map_err(|e| format!("cannot read {}: {e}", staff.wasm.display()))?;
     for (name, bytes) in [
-        ("advisor-page.html", advisor.html.as_bytes()),
+        ("advisor-page.html", advisor_page.as_bytes()),
         ("staff-boot.js", boot_template(staff)?.as_bytes()),
         ("staff.css", staff.css.as_bytes()),
         ("staff.wasm", &staff_wasm[..]),
@@ -290,11 +285,10 @@ pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -
 /// beside it, each fetched with its SHA-384 as the request's integrity), and
 /// `embed-snippet.html`, the HTML to paste, whose stylesheet and script carry their own
 /// integrity: every byte of the embed is pinned by the snippet.
-pub fn embed(artifacts: &Artifacts, folder: &Path) -> Result<(), String> {
+pub fn embed(artifacts: &Artifacts, pack: &ethics_engine::Pack, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
-    let pack = ethics_engine::shipped::decode(&artifacts.pack)?;
-    let files = ethics_engine::shipped::embed_files(&boot_template(artifacts)?, &artifacts.css, pack)?;
+    let files = ethics_engine::shipped::embed_files(&boot_template(artifacts)?, &artifacts.css, pack.clone())?;
     write(&folder.join("boot.js"), &files.boot)?;
     std::fs::write(folder.join("pack.bin"), &files.pack).map_err(|e| format!("cannot write {}: {e}", folder.join("pack.bin").display()))?;
     write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
@@ -316,10 +310,10 @@ pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
 
 /// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
 /// (both pinned by their hashes; a pack that does not arrive, or not as pinned, reaches the
-/// app as no bytes, which it reports in its place), then `<ethics-advisor>`, the sealed embed: each such
-/// element gets a shadow root holding the stylesheet (pinned too) and the app, out of reach
-/// of the host page's CSS, `!important` rules included. `#ethics-advisor` elements are
-/// mounted by `start`.
+/// app as no bytes, which it reports in its place), then `<ethics-advisor>`, the sealed
+/// embed: each such element gets a shadow root holding the stylesheet (pinned too) and the
+/// app, out of reach of the host page's CSS, `!important` rules included. `#ethics-advisor`
+/// elements are mounted by `start`.
 const SEALED_START: &str = "const [, pack] = await Promise.all([
   __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) }),
   fetch(new Request(new URL('pack.bin', import.meta.url), { integrity: '{PACK_INTEGRITY}' })).then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)), () => new ArrayBuffer(0)),
@@ -399,8 +393,9 @@ mod tests {
         let (wasm, glue) = (folder.join("in.wasm"), folder.join("in.js"));
         std::fs::write(&wasm, b"\0asm wasm bytes").unwrap();
         std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
-        let pack = ethics_engine::shipped::encode(crate::cases::load_pack(None).unwrap());
-        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into(), pack: pack.clone() }, &folder.join("embed")).unwrap();
+        let rules = crate::cases::load_pack(None).unwrap();
+        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into() }, &rules, &folder.join("embed")).unwrap();
+        let pack = ethics_engine::shipped::encode(rules);
         let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
         let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
         assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");

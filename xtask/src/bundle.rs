@@ -22,11 +22,10 @@ pub fn single_file_csp(pages: &[&Inline], frame_src: Option<&str>) -> String {
     )
 }
 
-/// A page's inline script and style (allowed by their hashes), and the page itself.
+/// A page's inline script and style, which its CSP allows by their hashes.
 pub struct Inline {
     pub script: String,
     pub style: String,
-    pub html: String,
 }
 
 /// What a browser without DecompressionStream (before 2023) shows instead of the advisor.
@@ -34,29 +33,30 @@ const TOO_OLD: &str = "This browser is too old for the ethics advisor: please op
     Ce navigateur est trop ancien : ouvrez le conseiller dans une version récente d’Edge, Chrome, Firefox ou Safari. \
     Este navegador es demasiado antiguo: abra el asesor en una versión reciente de Edge, Chrome, Firefox o Safari.";
 
-/// The whole app as one HTML page, with the rule pack of the build.
-pub fn single_file_html(artifacts: &Artifacts) -> Result<String, String> {
-    let pack = ethics_engine::shipped::decode(&artifacts.pack)?;
-    ethics_engine::shipped::into_page(&single_file_template(artifacts)?.html, pack)
+/// The whole app as one HTML page, with its rule pack.
+pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Result<String, String> {
+    let (html, _) = single_file_template(artifacts)?;
+    ethics_engine::shipped::into_page(&html, pack.clone())
 }
 
 /// The whole app as one HTML page but for its rule pack, which goes in the data block the
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
-pub fn single_file_template(artifacts: &Artifacts) -> Result<Inline, String> {
+/// Also its inline script and style, which the studio's CSP allows for its preview.
+pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), String> {
     let start = "const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
                  \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));";
-    let mut advisor = Inline { script: inline_script(artifacts, start)?, style: artifacts.css.clone(), html: String::new() };
+    let advisor = Inline { script: inline_script(artifacts, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
     let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
-    advisor.html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{pack}\n<script type=\"module\">{}</script>", advisor.script))?;
-    Ok(advisor)
+    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{pack}\n<script type=\"module\">{}</script>", advisor.script))?;
+    Ok((html, advisor))
 }
 
 /// The studio as one HTML page, under the advisor's CSP, which also lets it show the advisor
 /// it would publish (`advisor`) in a frame made from a blob: a frame's document made by the
 /// page keeps the page's CSP, so the advisor's script and style are allowed by their hashes.
 pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
-    let studio = Inline { script: inline_script(artifacts, "")?, style: artifacts.css.clone(), html: String::new() };
+    let studio = Inline { script: inline_script(artifacts, "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
     crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>", studio.script))
 }

@@ -122,9 +122,9 @@ fn is_source(project: &Path, path: &Path) -> bool {
 /// and the reload script. `build` is the number the page carries, to tell a newer build.
 fn build_dev_site(build: u64) -> Result<(), String> {
     // The pack first, natively: its errors come back as file:line: reason, one per mistake.
-    crate::cases::load_pack(None)?;
+    let pack = crate::cases::load_pack(None)?;
     let artifacts = build::dev()?;
-    build::embed(&artifacts, &dev_site())?;
+    build::embed(&artifacts, &pack, &dev_site())?;
     write_dev_page(build, true)
 }
 

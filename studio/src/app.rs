@@ -2,7 +2,7 @@
 //! studio's language), actions named after what the editor did, and small components for the
 //! settings, the questions' texts side by side, the problems, the case library and publishing.
 
-use crate::model::{Checked, Edit, SettingForm, SettingValue, SourceFile, TextEntry, Workspace};
+use crate::model::{Checked, Edit, RuleForm, SettingForm, SettingValue, SourceFile, TextEntry, Workspace};
 use crate::words::{Words, ALL};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -25,6 +25,8 @@ pub struct Studio {
     /// The files as opened, to tell a translation whose English has changed since.
     pub opened: Rc<Workspace>,
     pub checked: Rc<Checked>,
+    /// What the forms show, read from the files after each change (not on every render).
+    pub views: Rc<Views>,
     /// The studio's language: an index into `words::ALL`.
     pub lang: usize,
     /// The file whose texts are shown (a topic's, at first).
@@ -35,6 +37,21 @@ pub struct Studio {
     pub unsaved: bool,
     /// Counts the changes made, so that what shows the pack knows when to show it anew.
     pub revision: u64,
+}
+
+/// What the forms show. Each read parses TOML, so the state reads them once after a change or
+/// a choice of file, and every render shows them as read.
+#[derive(Clone, PartialEq, Default)]
+pub struct Views {
+    pub settings: Vec<SettingForm>,
+    /// Each topic file, with its topic's ID.
+    pub topics: Vec<(String, String)>,
+    /// The texts of the file shown, now and as opened.
+    pub texts: Vec<TextEntry>,
+    pub opened_texts: Vec<TextEntry>,
+    /// The rules of the file shown (if a topic's), and where they may lead.
+    pub rules: Vec<RuleForm>,
+    pub destinations: Vec<String>,
 }
 
 pub enum Action {
@@ -49,7 +66,21 @@ impl Studio {
     pub fn new(workspace: Workspace) -> Studio {
         let checked = Rc::new(workspace.check());
         let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
-        Studio { opened: Rc::new(workspace.clone()), workspace, checked, lang: 0, text_file, refused: None, unsaved: false, revision: 0 }
+        let studio = Studio { opened: Rc::new(workspace.clone()), workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0 };
+        studio.read_views()
+    }
+
+    fn read_views(mut self) -> Studio {
+        let (workspace, file) = (&self.workspace, self.text_file.as_str());
+        self.views = Rc::new(Views {
+            settings: workspace.settings(),
+            topics: workspace.topics(),
+            texts: workspace.texts(file),
+            opened_texts: self.opened.texts(file),
+            rules: workspace.rules(file),
+            destinations: workspace.destinations(file),
+        });
+        self
     }
 
     fn words(&self) -> &'static Words {
@@ -59,7 +90,7 @@ impl Studio {
     fn rechecked(mut self) -> Studio {
         self.checked = Rc::new(self.workspace.check());
         self.revision += 1;
-        self
+        self.read_views()
     }
 }
 
@@ -86,7 +117,7 @@ impl Reducible for Studio {
             }
             Action::ChoseFile(file) => {
                 next.text_file = file;
-                next
+                next.read_views()
             }
             Action::OpenedFiles(files) => {
                 // Opened files replace those of the same path and join the others; what they
@@ -208,7 +239,7 @@ fn Settings(props: &StudioProps) -> Html {
         <section aria-labelledby="settings-heading">
             <h2 class="ea-heading-l" id="settings-heading">{ w.settings }</h2>
             <p class="ea-hint">{ w.settings_hint }</p>
-            { for studio.workspace.settings().into_iter().map(|setting| html! { <SettingRow studio={studio.clone()} {setting} /> }) }
+            { for studio.views.settings.iter().map(|setting| html! { <SettingRow studio={studio.clone()} setting={setting.clone()} /> }) }
         </section>
     }
 }
@@ -287,7 +318,7 @@ fn Texts(props: &StudioProps) -> Html {
     let studio = &props.studio;
     let w = studio.words();
     let choose = on_change(studio, Action::ChoseFile);
-    let before = studio.opened.texts(&studio.text_file);
+
     html! {
         <section aria-labelledby="texts-heading">
             <h2 class="ea-heading-l" id="texts-heading">{ w.texts }</h2>
@@ -296,9 +327,9 @@ fn Texts(props: &StudioProps) -> Html {
             <select class="ea-input ea-studio__select" id="studio-file" onchange={choose}>
                 { for studio.workspace.files.iter().map(|f| html! { <option value={f.path.clone()} selected={f.path == studio.text_file}>{ &f.path }</option> }) }
             </select>
-            { for studio.workspace.texts(&studio.text_file).into_iter().map(|entry| {
-                let was = before.iter().find(|b| b.path == entry.path && b.key == entry.key).cloned();
-                html! { <TextRow studio={studio.clone()} {entry} {was} /> }
+            { for studio.views.texts.iter().map(|entry| {
+                let was = studio.views.opened_texts.iter().find(|b| b.path == entry.path && b.key == entry.key).cloned();
+                html! { <TextRow studio={studio.clone()} entry={entry.clone()} {was} /> }
             }) }
         </section>
     }
@@ -354,26 +385,30 @@ fn TextRow(props: &TextRowProps) -> Html {
 fn Paths(props: &StudioProps) -> Html {
     let studio = &props.studio;
     let w = studio.words();
-    let Some((_, topic_id)) = studio.workspace.topics().into_iter().find(|(file, _)| *file == studio.text_file) else { return html! {} };
-    let destinations = studio.workspace.destinations(&studio.text_file);
+    let topic_id = studio.views.topics.iter().find(|(file, _)| *file == studio.text_file).map(|(_, id)| id.clone());
+    // The tree is laid out and drawn again only when the rules, the topic or the language change.
+    let tree_source = {
+        let (checked, topic_id) = (studio.checked.clone(), topic_id.clone());
+        use_memo((studio.revision, topic_id.clone(), w.lang), move |(_, _, lang)| {
+            let pack = checked.pack.as_ref().ok()?;
+            let topic = pack.topic(&topic_id?.as_str().into())?;
+            let svg = ethics_engine::diagram::svg(pack, topic, pack.language(lang).unwrap_or(0));
+            Some(format!("data:image/svg+xml;base64,{}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, svg)))
+        })
+    };
+    let Some(topic_id) = topic_id else { return html! {} };
+    let destinations = &studio.views.destinations;
     let show = |destination: &str| match destination.split_once(':') {
         Some(("question", id)) => format!("{}{} {id}", w.question_kind, w.colon),
         Some((_, id)) => format!("{}{} {id}", w.outcome_kind, w.colon),
         None => destination.to_owned(),
     };
-    let tree = match &studio.checked.pack {
-        Ok(pack) => pack.topic(&topic_id.as_str().into()).map(|topic| {
-            let svg = ethics_engine::diagram::svg(pack, topic, pack.language(w.lang).unwrap_or(0));
-            let source = format!("data:image/svg+xml;base64,{}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, svg));
-            html! { <img class="ea-studio__tree" id="studio-tree" src={source} alt={format!("{} {topic_id}", w.tree_alt)} /> }
-        }),
-        Err(_) => None,
-    };
+    let tree = (*tree_source).clone().map(|source| html! { <img class="ea-studio__tree" id="studio-tree" src={source} alt={format!("{} {topic_id}", w.tree_alt)} /> });
     html! {
         <section aria-labelledby="paths-heading">
             <h2 class="ea-heading-l" id="paths-heading">{ w.paths }</h2>
             <p class="ea-hint">{ w.paths_hint }</p>
-            { for studio.workspace.rules(&studio.text_file).into_iter().map(|rule| {
+            { for studio.views.rules.iter().map(|rule| {
                 let field = format!("leads-{}-{}", rule.question, rule.rule);
                 let onchange = {
                     let (file, question, id, field) = (studio.text_file.clone(), rule.question.clone(), rule.rule.clone(), field.clone());

@@ -229,13 +229,9 @@ impl Workspace {
         }
     }
 
+    /// Changes the `[[setting]]` with this `id`, keeping the rest as written.
     fn edit_setting(&mut self, id: &str, change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
-        self.edit_table(SETTINGS_FILE, "setting", id, change)
-    }
-
-    /// Changes the `[[array]]` table with this `id` in `file`, keeping the rest as written.
-    fn edit_table(&mut self, file: &str, array: &str, id: &str, change: impl FnOnce(&mut Table) -> Result<(), String>) -> Result<(), String> {
-        self.edit_at(file, &[(array.to_owned(), id.to_owned())], change)
+        self.edit_at(SETTINGS_FILE, &[("setting".to_owned(), id.to_owned())], change)
     }
 
     /// Changes the table a path leads to in `file` (see [`TextEntry::path`]), keeping the

@@ -2,7 +2,7 @@
 //! studio's language), actions named after what the editor did, and small components for the
 //! settings, the questions' texts side by side, the problems, the case library and publishing.
 
-use crate::model::{Checked, Edit, RuleForm, SettingForm, SettingValue, SourceFile, TextEntry, Workspace};
+use crate::model::{rule_field, setting_field, text_field, Checked, Citations, Edit, QuestionForm, RuleForm, SettingForm, SettingValue, SourceFile, TextEntry, Workspace};
 use crate::words::{Words, ALL};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -37,7 +37,15 @@ pub struct Studio {
     pub unsaved: bool,
     /// Counts the changes made, so that what shows the pack knows when to show it anew.
     pub revision: u64,
+    /// The files before each change, the last one last, for "undo".
+    pub undo: Rc<Vec<Workspace>>,
+    /// The field to move the focus to after this render (with the revision that asked, so
+    /// that asking twice for the same field moves it twice).
+    pub focus: Option<(u64, String)>,
 }
+
+/// How many changes "undo" can take back.
+const UNDO_DEPTH: usize = 50;
 
 /// What the forms show. Each read parses TOML, so the state reads them once after a change or
 /// a choice of file, and every render shows them as read.
@@ -49,15 +57,22 @@ pub struct Views {
     /// The texts of the file shown, now and as opened.
     pub texts: Vec<TextEntry>,
     pub opened_texts: Vec<TextEntry>,
-    /// The rules of the file shown (if a topic's), and where they may lead.
-    pub rules: Vec<RuleForm>,
+    /// The questions of the file shown (if a topic's), where their rules may lead and what
+    /// they may cite.
+    pub questions: Vec<QuestionForm>,
     pub destinations: Vec<String>,
+    pub citations: Citations,
+    /// For each problem of the rule files, the field that shows what it is about, if any.
+    pub problem_fields: Vec<Option<String>>,
 }
 
 pub enum Action {
     ChangedField { field: String, edit: Edit },
     ChoseLanguage(usize),
     ChoseFile(String),
+    /// Followed a problem's link to the field it is about, in the file it is in.
+    WentToField { file: String, field: String },
+    Undid,
     OpenedFiles(Vec<SourceFile>),
     Downloaded,
 }
@@ -66,7 +81,8 @@ impl Studio {
     pub fn new(workspace: Workspace) -> Studio {
         let checked = Rc::new(workspace.check());
         let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
-        let studio = Studio { opened: Rc::new(workspace.clone()), workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0 };
+        let opened = Rc::new(workspace.clone());
+        let studio = Studio { opened, workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0, undo: Rc::default(), focus: None };
         studio.read_views()
     }
 
@@ -77,8 +93,10 @@ impl Studio {
             topics: workspace.topics(),
             texts: workspace.texts(file),
             opened_texts: self.opened.texts(file),
-            rules: workspace.rules(file),
+            questions: workspace.questions(file),
             destinations: workspace.destinations(file),
+            citations: workspace.citations(),
+            problem_fields: self.checked.pack.as_ref().err().into_iter().flatten().map(|p| workspace.field_at(&p.file, p.line?)).collect(),
         });
         self
     }
@@ -102,8 +120,14 @@ impl Reducible for Studio {
         Rc::new(match action {
             Action::ChangedField { field, edit } => match next.workspace.apply(&edit) {
                 Ok(()) => {
+                    let undo = Rc::make_mut(&mut next.undo);
+                    undo.push(self.workspace.clone());
+                    if undo.len() > UNDO_DEPTH {
+                        undo.remove(0);
+                    }
                     next.refused = None;
                     next.unsaved = true;
+                    next.focus = focus_after(&edit).map(|field| (self.revision + 1, field));
                     next.rechecked()
                 }
                 Err(why) => {
@@ -119,6 +143,25 @@ impl Reducible for Studio {
                 next.text_file = file;
                 next.read_views()
             }
+            Action::WentToField { file, field } => {
+                // Settings have their own section; any other field is in the file's forms.
+                if !field.starts_with("setting-") {
+                    next.text_file = file;
+                }
+                next.revision += 1;
+                next.focus = Some((next.revision, field));
+                next.read_views()
+            }
+            Action::Undid => match Rc::make_mut(&mut next.undo).pop() {
+                Some(workspace) => {
+                    next.workspace = workspace;
+                    next.refused = None;
+                    next.unsaved = true;
+                    next.focus = None;
+                    next.rechecked()
+                }
+                None => next,
+            },
             Action::OpenedFiles(files) => {
                 // Opened files replace those of the same path and join the others; what they
                 // say now is what later changes are compared with.
@@ -143,10 +186,28 @@ impl Reducible for Studio {
     }
 }
 
+/// Where the focus goes after a change to the questions: to what was added or moved (its place
+/// on the page changed), or to the section's heading for what was removed.
+fn focus_after(edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::AddQuestion { id, .. } => Some(format!("question-{id}")),
+        Edit::AddOption { question, id, .. } => Some(format!("option-{question}-{id}")),
+        Edit::AddRule { question, id, .. } => Some(rule_field("when", question, id)),
+        Edit::Move { path, .. } => match path.as_slice() {
+            [(_, question)] => Some(format!("question-{question}")),
+            [(_, question), (_, option)] => Some(format!("option-{question}-{option}")),
+            _ => None,
+        },
+        Edit::Remove { .. } => Some("paths-heading".into()),
+        _ => None,
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
     let studio = use_reducer(|| Studio::new(shipped_workspace()));
     use_leave_warning(studio.unsaved, studio.words().unsaved);
+    use_focus_request(studio.focus.clone());
     let w = studio.words();
     let choose_language = on_change(&studio, |lang| Action::ChoseLanguage(ALL.iter().position(|w| w.lang == lang).unwrap_or(0)));
     html! {
@@ -160,7 +221,7 @@ pub fn App() -> Html {
                         { for ALL.iter().enumerate().map(|(i, words)| html! { <option value={words.lang} selected={i == studio.lang}>{ words.name }</option> }) }
                     </select>
                 </div>
-                <Problems checked={studio.checked.clone()} lang={studio.lang} />
+                <Problems studio={studio.clone()} />
                 <Settings studio={studio.clone()} />
                 <Texts studio={studio.clone()} />
                 <Paths studio={studio.clone()} />
@@ -190,6 +251,23 @@ fn use_leave_warning(unsaved: bool, message: &'static str) {
     });
 }
 
+/// Moves the focus to the field the state asks for, once it is on the page, and into view.
+#[hook]
+fn use_focus_request(focus: Option<(u64, String)>) {
+    use_effect_with(focus, |focus| {
+        let element = focus.as_ref().and_then(|(_, id)| web_sys::window()?.document()?.get_element_by_id(id));
+        if let Some(element) = element {
+            if let Ok(Some(details)) = element.closest("details") {
+                let _ = details.set_attribute("open", "");
+            }
+            element.scroll_into_view();
+            if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
 #[derive(Properties, PartialEq)]
 struct StudioProps {
     studio: UseReducerHandle<Studio>,
@@ -202,32 +280,59 @@ struct CheckedProps {
 }
 
 #[function_component]
-fn Problems(props: &CheckedProps) -> Html {
-    let w = ALL[props.lang];
+fn Problems(props: &StudioProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let undo = (!studio.undo.is_empty()).then(|| {
+        let studio = studio.clone();
+        html! { <button type="button" class="ea-button ea-button--secondary" id="undo" onclick={Callback::from(move |_| studio.dispatch(Action::Undid))}>{ w.undo }</button> }
+    });
     // The rules' problems, or else those of the case files (which the studio does not edit).
-    let (problems, in_rule_files) = match &props.checked.pack {
-        Ok(_) => (&props.checked.case_problems, false),
+    let (problems, in_rule_files) = match &studio.checked.pack {
+        Ok(_) => (&studio.checked.case_problems, false),
         Err(errors) => (errors, true),
     };
     if problems.is_empty() {
-        return html! { <div class="ea-inset ea-inset--go" id="studio-status"><p class="ea-body">{ w.no_problems }</p></div> };
+        return html! { <><div class="ea-inset ea-inset--go" id="studio-status"><p class="ea-body">{ w.no_problems }</p></div>{ for undo }</> };
     }
     html! {
+        <>
         <div class="ea-error-summary" id="studio-status" role="alert" tabindex="-1">
             <h2 class="ea-error-summary__title">{ w.problems }</h2>
             <ul class="ea-list ea-error-summary__list">
-                { for problems.iter().map(|p| match p.line.filter(|_| in_rule_files) {
-                    // A rule file's problem links to its line in the file's text editor.
-                    Some(line) => html! {
-                        <li class="ea-studio__problem">
-                            <a href={format!("#{}", file_field(&p.file))} onclick={go_to_line(file_field(&p.file), line)}>{ format!("{}:{line}", p.file) }</a>
-                            { format!(": {}", p.reason) }
-                        </li>
-                    },
-                    None => html! { <li class="ea-studio__problem">{ p.to_string() }</li> },
+                { for problems.iter().enumerate().map(|(i, p)| {
+                    let field = studio.views.problem_fields.get(i).cloned().flatten().filter(|_| in_rule_files);
+                    match (p.line.filter(|_| in_rule_files), field) {
+                        // A problem links to the field that shows what it is about…
+                        (Some(line), Some(field)) => {
+                            let go = {
+                                let (studio, file, field) = (studio.clone(), p.file.clone(), field.clone());
+                                Callback::from(move |e: MouseEvent| {
+                                    e.prevent_default();
+                                    studio.dispatch(Action::WentToField { file: file.clone(), field: field.clone() });
+                                })
+                            };
+                            html! {
+                                <li class="ea-studio__problem">
+                                    <a href={format!("#{field}")} onclick={go}>{ format!("{}:{line}", p.file) }</a>
+                                    { format!(": {}", p.reason) }
+                                </li>
+                            }
+                        }
+                        // …or else to its line in the file's text editor.
+                        (Some(line), None) => html! {
+                            <li class="ea-studio__problem">
+                                <a href={format!("#{}", file_field(&p.file))} onclick={go_to_line(file_field(&p.file), line)}>{ format!("{}:{line}", p.file) }</a>
+                                { format!(": {}", p.reason) }
+                            </li>
+                        },
+                        (None, _) => html! { <li class="ea-studio__problem">{ p.to_string() }</li> },
+                    }
                 }) }
             </ul>
         </div>
+        { for undo }
+        </>
     }
 }
 
@@ -260,7 +365,7 @@ fn SettingRow(props: &SettingRowProps) -> Html {
         SettingValue::Texts(texts) => texts
             .iter()
             .map(|(lang, text)| {
-                let field = format!("setting-{id}-{lang}");
+                let field = setting_field(&id, Some(lang));
                 let (id, lang_for_edit) = (id.clone(), lang.clone());
                 let onchange = change(field.clone(), Rc::new(move |text| Edit::SettingText { id: id.clone(), lang: lang_for_edit.clone(), text }));
                 html! {
@@ -272,15 +377,10 @@ fn SettingRow(props: &SettingRowProps) -> Html {
             })
             .collect::<Html>(),
         SettingValue::Single { kind, value } => {
-            let field = format!("setting-{id}");
+            let field = setting_field(&id, None);
             let id = id.clone();
             let onchange = change(field.clone(), Rc::new(move |value| Edit::SettingValue { id: id.clone(), value }));
-            let refused = studio.refused.as_ref().filter(|(f, _)| *f == field).map(|(_, why)| match why.as_str() {
-                "number" => w.enter_number,
-                "whole number" => w.enter_whole_number,
-                "flag" => w.enter_flag,
-                _ => "",
-            });
+            let refused = refusal(studio, &field);
             let kind_class = if refused.is_some() { "ea-input ea-input--error" } else { "ea-input" };
             html! {
                 <div class={classes!("ea-studio__lang", refused.map(|_| "ea-form-group--error"))}>
@@ -294,7 +394,7 @@ fn SettingRow(props: &SettingRowProps) -> Html {
             }
         }
     };
-    let status_field = format!("setting-{}-status", setting.id);
+    let status_field = setting_field(&setting.id, Some("status"));
     let on_status = {
         let (id, field) = (setting.id.clone(), status_field.clone());
         on_change(studio, move |status| Action::ChangedField { field: field.clone(), edit: Edit::SettingStatus { id: id.clone(), status } })
@@ -348,8 +448,6 @@ fn TextRow(props: &TextRowProps) -> Html {
     let (studio, entry) = (&props.studio, &props.entry);
     let w = studio.words();
     let name = entry.path.iter().map(|(_, id)| id.as_str()).chain((!entry.key.is_empty()).then_some(entry.key.as_str())).collect::<Vec<_>>().join(" › ");
-    let slug: String = entry.path.iter().flat_map(|(a, id)| [a.as_str(), id.as_str()]).chain([entry.key.as_str()]).collect::<Vec<_>>().join("-");
-    let slug: String = slug.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     // A translation is stale when the first language's text changed and it did not.
     let first_changed = props.was.as_ref().is_some_and(|was| was.texts.first() != entry.texts.first());
     html! {
@@ -357,7 +455,7 @@ fn TextRow(props: &TextRowProps) -> Html {
             <h3 class="ea-heading-s">{ name }</h3>
             <div class="ea-studio__row">
                 { for entry.texts.iter().enumerate().map(|(i, (lang, text))| {
-                    let field = format!("text-{slug}-{lang}");
+                    let field = text_field(&entry.path, &entry.key, lang);
                     let stale = i > 0 && first_changed && props.was.as_ref().is_some_and(|was| was.texts.get(i).map(|(_, t)| t) == Some(text));
                     let edit = {
                         let (file, path, key, lang, field) = (studio.text_file.clone(), entry.path.clone(), entry.key.clone(), lang.clone(), field.clone());
@@ -380,7 +478,9 @@ fn TextRow(props: &TextRowProps) -> Html {
     }
 }
 
-/// Where each answer of the chosen topic leads, and the topic's decision tree as it stands.
+/// The chosen topic's questions: their options and rules (the answers each applies to, where
+/// it leads, what it cites), added, removed and moved through forms; and the topic's decision
+/// tree as it stands.
 #[function_component]
 fn Paths(props: &StudioProps) -> Html {
     let studio = &props.studio;
@@ -397,35 +497,222 @@ fn Paths(props: &StudioProps) -> Html {
         })
     };
     let Some(topic_id) = topic_id else { return html! {} };
-    let destinations = &studio.views.destinations;
+    let tree = (*tree_source).clone().map(|source| html! { <img class="ea-studio__tree" id="studio-tree" src={source} alt={format!("{} {topic_id}", w.tree_alt)} /> });
+    let questions = &studio.views.questions;
+    html! {
+        <section aria-labelledby="paths-heading">
+            <h2 class="ea-heading-l" id="paths-heading" tabindex="-1">{ w.paths }</h2>
+            <p class="ea-hint">{ w.paths_hint }</p>
+            { for questions.iter().enumerate().map(|(i, question)| html! {
+                <QuestionEditor key={question.id.clone()} studio={studio.clone()} question={question.clone()} first={i == 0} last={i + 1 == questions.len()} />
+            }) }
+            <AddForm studio={studio.clone()} adds={Adds::Question} />
+            <h3 class="ea-heading-m">{ w.tree }</h3>
+            { tree.unwrap_or_else(|| html! { <p class="ea-body">{ w.tree_unavailable }</p> }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionProps {
+    studio: UseReducerHandle<Studio>,
+    question: QuestionForm,
+    first: bool,
+    last: bool,
+}
+
+#[function_component]
+fn QuestionEditor(props: &QuestionProps) -> Html {
+    let (studio, question) = (&props.studio, &props.question);
+    let w = studio.words();
+    let path = vec![("question".to_owned(), question.id.clone())];
+    let kind = match question.input.as_str() {
+        "yes_no" => w.input_yes_no,
+        "choice" => w.input_choice,
+        "amount" => w.input_amount,
+        other => other,
+    };
+    html! {
+        <div class="ea-studio__question">
+            <h3 class="ea-heading-m" id={format!("question-{}", question.id)} tabindex="-1">{ format!("{}{} {} ({kind})", w.question_kind, w.colon, question.id) }</h3>
+            { structure_buttons(studio, &path, &question.id, props.first, props.last) }
+            if question.input == "choice" {
+                <h4 class="ea-heading-s">{ w.options }</h4>
+                <ul class="ea-list">
+                    { for question.options.iter().enumerate().map(|(i, option)| {
+                        let path = vec![("question".to_owned(), question.id.clone()), ("option".to_owned(), option.clone())];
+                        html! {
+                            <li key={option.clone()} class="ea-studio__option">
+                                <span class="ea-body" id={format!("option-{}-{option}", question.id)} tabindex="-1">{ option }</span>
+                                { structure_buttons(studio, &path, option, i == 0, i + 1 == question.options.len()) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <AddForm studio={studio.clone()} adds={Adds::Option(question.id.clone())} />
+            }
+            { for question.rules.iter().map(|rule| html! { <RuleEditor key={rule.rule.clone()} studio={studio.clone()} rule={rule.clone()} answers={question.answers.clone()} /> }) }
+            <AddForm studio={studio.clone()} adds={Adds::Rule(question.id.clone())} />
+        </div>
+    }
+}
+
+/// The buttons that move a question or an option up or down, or remove it: each names what
+/// it acts on for screen readers, and the move that is not possible is not offered.
+fn structure_buttons(studio: &UseReducerHandle<Studio>, path: &[(String, String)], name: &str, first: bool, last: bool) -> Html {
+    let w = studio.words();
+    let file = studio.text_file.clone();
+    let button = |label: &'static str, edit: Edit| {
+        let studio = studio.clone();
+        let field = path.iter().map(|(_, id)| id.as_str()).collect::<Vec<_>>().join("-");
+        let onclick = Callback::from(move |_| studio.dispatch(Action::ChangedField { field: field.clone(), edit: edit.clone() }));
+        html! { <button type="button" class="ea-button ea-button--secondary" {onclick}>{ label }<span class="ea-visually-hidden">{ format!(" {name}") }</span></button> }
+    };
+    html! {
+        <div class="ea-button-group">
+            if !first { { button(w.move_up, Edit::Move { file: file.clone(), path: path.to_vec(), up: true }) } }
+            if !last { { button(w.move_down, Edit::Move { file: file.clone(), path: path.to_vec(), up: false }) } }
+            { button(w.remove, Edit::Remove { file, path: path.to_vec() }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RuleProps {
+    studio: UseReducerHandle<Studio>,
+    rule: RuleForm,
+    /// Every answer the rule's question offers.
+    answers: Vec<String>,
+}
+
+#[function_component]
+fn RuleEditor(props: &RuleProps) -> Html {
+    let (studio, rule) = (&props.studio, &props.rule);
+    let w = studio.words();
+    let file = studio.text_file.clone();
+    let (question, id) = (rule.question.clone(), rule.rule.clone());
+    let rule_path = vec![("question".to_owned(), question.clone()), ("rule".to_owned(), id.clone())];
+    let leads_field = rule_field("leads", &question, &id);
+    let on_leads = {
+        let (file, question, id, field) = (file.clone(), question.clone(), id.clone(), leads_field.clone());
+        on_change(studio, move |to| Action::ChangedField { field: field.clone(), edit: Edit::RuleLeadsTo { file: file.clone(), question: question.clone(), rule: id.clone(), to } })
+    };
     let show = |destination: &str| match destination.split_once(':') {
         Some(("question", id)) => format!("{}{} {id}", w.question_kind, w.colon),
         Some((_, id)) => format!("{}{} {id}", w.outcome_kind, w.colon),
         None => destination.to_owned(),
     };
-    let tree = (*tree_source).clone().map(|source| html! { <img class="ea-studio__tree" id="studio-tree" src={source} alt={format!("{} {topic_id}", w.tree_alt)} /> });
+    // A select offers "choose" while its value is not among what it offers.
+    let select = |field: String, label: &'static str, current: &str, offered: &[String], show: &dyn Fn(&str) -> String, onchange: Callback<Event>| {
+        html! {
+            <div class="ea-form-group">
+                <label class="ea-label" for={field.clone()}>{ label }</label>
+                <select class="ea-input ea-studio__select" id={field} {onchange}>
+                    if !offered.iter().any(|o| o == current) { <option value="" selected=true>{ w.choose }</option> }
+                    { for offered.iter().map(|o| html! { <option value={o.clone()} selected={o == current}>{ show(o) }</option> }) }
+                </select>
+            </div>
+        }
+    };
+    let cites = |key: &'static str, label: &'static str, current: &str, offered: &[String]| {
+        let field = rule_field(key, &question, &id);
+        let onchange = {
+            let (file, question, id, field) = (file.clone(), question.clone(), id.clone(), field.clone());
+            on_change(studio, move |cited| Action::ChangedField { field: field.clone(), edit: Edit::RuleCites { file: file.clone(), question: question.clone(), rule: id.clone(), key: key.into(), id: cited } })
+        };
+        select(field, label, current, offered, &|o: &str| o.to_owned(), onchange)
+    };
+    let when_field = rule_field("when", &question, &id);
     html! {
-        <section aria-labelledby="paths-heading">
-            <h2 class="ea-heading-l" id="paths-heading">{ w.paths }</h2>
-            <p class="ea-hint">{ w.paths_hint }</p>
-            { for studio.views.rules.iter().map(|rule| {
-                let field = format!("leads-{}-{}", rule.question, rule.rule);
-                let onchange = {
-                    let (file, question, id, field) = (studio.text_file.clone(), rule.question.clone(), rule.rule.clone(), field.clone());
-                    on_change(studio, move |to| Action::ChangedField { field: field.clone(), edit: Edit::RuleLeadsTo { file: file.clone(), question: question.clone(), rule: id.clone(), to } })
-                };
-                html! {
-                    <div class="ea-form-group ea-studio__rule">
-                        <label class="ea-label" for={field.clone()}>{ format!("{} — {} {} ({})", rule.question, w.when, rule.when.join(", "), rule.rule) }</label>
-                        <select class="ea-input ea-studio__select" id={field} {onchange}>
-                            { for destinations.iter().map(|d| html! { <option value={d.clone()} selected={*d == rule.leads_to}>{ show(d) }</option> }) }
-                        </select>
-                    </div>
-                }
-            }) }
-            <h3 class="ea-heading-m">{ w.tree }</h3>
-            { tree.unwrap_or_else(|| html! { <p class="ea-body">{ w.tree_unavailable }</p> }) }
-        </section>
+        <div class="ea-studio__rule">
+            <fieldset class="ea-fieldset" id={when_field.clone()} tabindex="-1">
+                <legend class="ea-fieldset__legend ea-heading-s">{ format!("{} {} — {}", w.rule, rule.rule, w.answers) }</legend>
+                <div class="ea-checkboxes ea-studio__row">
+                    { for props.answers.iter().map(|answer| {
+                        let field = format!("{when_field}-{answer}");
+                        let onchange = {
+                            let (studio, file, question, id, answer, field) = (studio.clone(), file.clone(), question.clone(), id.clone(), answer.clone(), field.clone());
+                            Callback::from(move |e: Event| {
+                                let matches = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                studio.dispatch(Action::ChangedField { field: field.clone(), edit: Edit::RuleAnswer { file: file.clone(), question: question.clone(), rule: id.clone(), answer: answer.clone(), matches } })
+                            })
+                        };
+                        html! {
+                            <div class="ea-checkboxes__item">
+                                <input class="ea-checkboxes__input" type="checkbox" id={field.clone()} checked={rule.when.contains(answer)} {onchange} />
+                                <label class="ea-label ea-checkboxes__label" for={field}>{ answer }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            { select(leads_field, w.leads_to, &rule.leads_to, &studio.views.destinations, &show, on_leads) }
+            <div class="ea-studio__row">
+                { cites("principle", w.principle, &rule.principle, &studio.views.citations.principles) }
+                { cites("source", w.source, &rule.source, &studio.views.citations.sources) }
+            </div>
+            { structure_buttons(studio, &rule_path, &rule.rule, true, true) }
+        </div>
+    }
+}
+
+/// What an [`AddForm`] adds: a question to the topic, or an option or a rule to a question.
+#[derive(Clone, PartialEq)]
+enum Adds {
+    Question,
+    Option(String),
+    Rule(String),
+}
+
+#[derive(Properties, PartialEq)]
+struct AddProps {
+    studio: UseReducerHandle<Studio>,
+    adds: Adds,
+}
+
+/// The ID of a new question, option or rule (and a new question's kind of answer), and the
+/// button that adds it.
+#[function_component]
+fn AddForm(props: &AddProps) -> Html {
+    let studio = &props.studio;
+    let w = studio.words();
+    let (id_input, kind_input) = (use_node_ref(), use_node_ref());
+    let (field, button) = match &props.adds {
+        Adds::Question => ("add-question".to_owned(), w.add_question),
+        Adds::Option(question) => (format!("add-option-{question}"), w.add_option),
+        Adds::Rule(question) => (format!("add-rule-{question}"), w.add_rule),
+    };
+    let onclick = {
+        let (studio, adds, field, id_input, kind_input) = (studio.clone(), props.adds.clone(), field.clone(), id_input.clone(), kind_input.clone());
+        Callback::from(move |_| {
+            let Some(id) = id_input.cast::<HtmlInputElement>().map(|i| i.value().trim().to_owned()) else { return };
+            let file = studio.text_file.clone();
+            let edit = match &adds {
+                Adds::Question => Edit::AddQuestion { file, id, input: kind_input.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default() },
+                Adds::Option(question) => Edit::AddOption { file, question: question.clone(), id },
+                Adds::Rule(question) => Edit::AddRule { file, question: question.clone(), id },
+            };
+            studio.dispatch(Action::ChangedField { field: field.clone(), edit });
+        })
+    };
+    let refused = refusal(studio, &field);
+    html! {
+        <div class={classes!("ea-form-group", "ea-studio__add", refused.map(|_| "ea-form-group--error"))}>
+            <label class="ea-label" for={field.clone()}>{ format!("{} — {}", button, w.new_id) }</label>
+            if let Some(why) = refused {
+                <p class="ea-error-message" id={format!("{field}-error")}>{ why }</p>
+            }
+            <input class={classes!("ea-input", "ea-studio__select", refused.map(|_| "ea-input--error"))} id={field.clone()} ref={id_input} spellcheck="false" autocomplete="off"
+                aria-describedby={refused.map(|_| format!("{field}-error"))} />
+            if props.adds == Adds::Question {
+                <label class="ea-label" for="add-question-input">{ w.input_label }</label>
+                <select class="ea-input ea-studio__select" id="add-question-input" ref={kind_input}>
+                    <option value="yes_no">{ w.input_yes_no }</option>
+                    <option value="choice">{ w.input_choice }</option>
+                </select>
+            }
+            <button type="button" class="ea-button ea-button--secondary" id={format!("{field}-button")} {onclick}>{ button }</button>
+        </div>
     }
 }
 
@@ -614,6 +901,19 @@ fn open_files(studio: &UseReducerHandle<Studio>, list: Option<web_sys::FileList>
     });
 }
 
+/// Why the last edit of this field was refused, in the studio's words, if it was.
+fn refusal(studio: &Studio, field: &str) -> Option<&'static str> {
+    let w = studio.words();
+    studio.refused.as_ref().filter(|(f, _)| f == field).map(|(_, why)| match why.as_str() {
+        "number" => w.enter_number,
+        "whole number" => w.enter_whole_number,
+        "flag" => w.enter_flag,
+        "id" => w.enter_id,
+        "taken" => w.id_taken,
+        _ => w.cannot_change,
+    })
+}
+
 /// The id of a rule file's text editor.
 fn file_field(path: &str) -> String {
     format!("file-{}", path.replace('/', "-"))
@@ -709,5 +1009,15 @@ mod tests {
         let errors: Vec<String> = studio.checked.pack.as_ref().unwrap_err().iter().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1, "one mistake, one message: {errors:?}");
         assert!(errors[0].starts_with("topics/1_gifts.toml:") && errors[0].ends_with("does not have; did you mean \"solicited\"?"), "{errors:?}");
+        assert_eq!(studio.views.problem_fields, [Some("leads-exchange-gifts_no_exchange".to_owned())], "the problem links to the rule's destination");
+        let went = studio.clone().reduce(Action::WentToField { file: gifts.path.clone(), field: "leads-exchange-gifts_no_exchange".into() });
+        assert_eq!((went.text_file.as_str(), went.focus.as_ref().map(|(_, f)| f.as_str())), ("topics/1_gifts.toml", Some("leads-exchange-gifts_no_exchange")));
+
+        let undone = studio.reduce(Action::Undid);
+        assert!(undone.checked.pack.is_ok(), "undo takes back the broken next");
+        let undone = undone.reduce(Action::Undid);
+        assert_eq!(undone.workspace, shipped_workspace(), "and then the threshold");
+        assert!(undone.undo.is_empty());
+        assert_eq!(undone.clone().reduce(Action::Undid).workspace, undone.workspace, "nothing more to undo");
     }
 }

@@ -91,6 +91,48 @@ pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
     Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &base64::engine::general_purpose::STANDARD.encode(deflated), 1))
 }
 
+/// The id of the data block in which an advisor page the studio published keeps the TOML
+/// files it was made from, comments and all, so that the studio can open it again. The
+/// build's pages do not carry one: their users never need the files.
+pub const PAGE_SOURCES_ID: &str = "ethics-advisor-sources";
+
+/// Why an advisor page gives no TOML files back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourcesError {
+    /// The page is not an advisor page at all.
+    NotAnAdvisor,
+    /// An advisor page without its files: one the build made, not the studio.
+    NotFromTheStudio,
+    /// The files' block is there but cannot be read (the page was changed by hand?).
+    Damaged(String),
+}
+
+/// The page with the TOML files (path under `rules/`, text) it was made from, in a data block
+/// (deflated, then base64) before `</body>`.
+#[cfg(feature = "publish")]
+pub fn with_sources(page: &str, files: &[(String, String)]) -> Result<String, String> {
+    use base64::Engine;
+    let at = page.rfind("</body>").ok_or("the advisor page has no </body> to put its files before")?;
+    let bytes = postcard::to_allocvec(files).expect("strings always serialize");
+    let block = base64::engine::general_purpose::STANDARD.encode(miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 10));
+    Ok(format!("{}<script type=\"application/octet-stream\" id=\"{PAGE_SOURCES_ID}\">{block}</script>\n{}", &page[..at], &page[at..]))
+}
+
+/// The TOML files a page published by the studio carries (see [`with_sources`]).
+#[cfg(feature = "publish")]
+pub fn sources_in(page: &str) -> Result<Vec<(String, String)>, SourcesError> {
+    use base64::Engine;
+    let opening = format!("id=\"{PAGE_SOURCES_ID}\">");
+    let Some(start) = page.find(&opening).map(|at| at + opening.len()) else {
+        return Err(if page.contains("id=\"ethics-advisor-pack\"") { SourcesError::NotFromTheStudio } else { SourcesError::NotAnAdvisor });
+    };
+    let block = page[start..].split("</script>").next().unwrap_or_default().trim();
+    let damaged = |e: &dyn std::fmt::Display| SourcesError::Damaged(e.to_string());
+    let deflated = base64::engine::general_purpose::STANDARD.decode(block).map_err(|e| damaged(&e))?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).map_err(|e| damaged(&e))?;
+    postcard::from_bytes(&bytes).map_err(|e| damaged(&e))
+}
+
 /// Where an embed's `boot.js` pins its rule pack: the place of `pack.bin`'s integrity.
 pub const BOOT_PACK_INTEGRITY_PLACEHOLDER: &str = "{PACK_INTEGRITY}";
 

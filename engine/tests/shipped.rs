@@ -83,6 +83,27 @@ fn a_pack_goes_into_an_advisor_page_and_comes_back() {
     }
 }
 
+/// A page the studio publishes carries the TOML files it was made from, which come back as
+/// they went; a page without them says whether it is an advisor at all.
+#[cfg(feature = "publish")]
+#[test]
+fn a_studio_page_keeps_its_files_and_gives_them_back() {
+    use ethics_engine::shipped::{sources_in, with_sources, SourcesError};
+    let files = vec![("settings.toml".to_owned(), "# Settings — « é » </script>?\n[pack]\n".to_owned()), ("topics/1_gifts.toml".to_owned(), "[topic]\nid = \"gifts\"\n".to_owned())];
+    let advisor = "<html><body><script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">eJ</script>\n</body></html>";
+    let page = with_sources(advisor, &files).unwrap();
+    assert!(page.starts_with("<html><body><script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">eJ</script>\n<script type=\"application/octet-stream\" id=\"ethics-advisor-sources\">"), "{page}");
+    assert!(page.ends_with("</script>\n</body></html>"));
+    assert_eq!(page.matches("</script>").count(), 2, "a closing tag in a file's text is deflated and base64, never written as such");
+    assert_eq!(sources_in(&page), Ok(files.clone()));
+
+    assert_eq!(sources_in(advisor), Err(SourcesError::NotFromTheStudio));
+    assert_eq!(sources_in("<html><body>A page</body></html>"), Err(SourcesError::NotAnAdvisor));
+    let damaged = page.replace("id=\"ethics-advisor-sources\">", "id=\"ethics-advisor-sources\">!!");
+    assert!(matches!(sources_in(&damaged), Err(SourcesError::Damaged(_))));
+    assert_eq!(with_sources("<html></html>", &files), Err("the advisor page has no </body> to put its files before".into()));
+}
+
 /// An embed's files for a pack: `boot.js` pins `pack.bin` by its SHA-384, and the snippet pins
 /// the stylesheet and `boot.js`.
 #[cfg(feature = "publish")]

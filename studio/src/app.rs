@@ -9,9 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-mod defaults {
-    include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
-}
+use crate::publish::{self, defaults};
+use ethics_engine::shipped::SourcesError;
 
 /// The pack and case library the advisor ships with.
 pub fn shipped_workspace() -> Workspace {
@@ -39,6 +38,8 @@ pub struct Studio {
     pub revision: u64,
     /// The files before each change, the last one last, for "undo".
     pub undo: Rc<Vec<Workspace>>,
+    /// A file the editor opened that the studio could not read as an advisor: its name, and why.
+    pub cannot_open: Option<(String, SourcesError)>,
     /// The field to move the focus to after this render (with the revision that asked, so
     /// that asking twice for the same field moves it twice).
     pub focus: Option<(u64, String)>,
@@ -74,6 +75,9 @@ pub enum Action {
     WentToField { file: String, field: String },
     Undid,
     OpenedFiles(Vec<SourceFile>),
+    /// Opened an advisor page the studio published: its files replace all the studio's.
+    OpenedAdvisor(Vec<SourceFile>),
+    CouldNotOpen { name: String, why: SourcesError },
     Downloaded,
 }
 
@@ -82,7 +86,7 @@ impl Studio {
         let checked = Rc::new(workspace.check());
         let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
         let opened = Rc::new(workspace.clone());
-        let studio = Studio { opened, workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0, undo: Rc::default(), focus: None };
+        let studio = Studio { opened, workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0, undo: Rc::default(), cannot_open: None, focus: None };
         studio.read_views()
     }
 
@@ -175,8 +179,22 @@ impl Reducible for Studio {
                     }
                 }
                 next.opened = Rc::new(opened);
+                next.cannot_open = None;
                 next.unsaved = true;
                 next.rechecked()
+            }
+            Action::OpenedAdvisor(files) => {
+                next.workspace.files = files;
+                next.opened = Rc::new(next.workspace.clone());
+                next.text_file = next.workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
+                next.undo = Rc::default();
+                next.cannot_open = None;
+                next.unsaved = false;
+                next.rechecked()
+            }
+            Action::CouldNotOpen { name, why } => {
+                next.cannot_open = Some((name, why));
+                next
             }
             Action::Downloaded => {
                 next.unsaved = false;
@@ -791,7 +809,7 @@ fn Publish(props: &StudioProps) -> Html {
         let studio = studio.clone();
         Callback::from(move |_| {
             let Ok(pack) = &studio.checked.pack else { return };
-            match ethics_engine::shipped::into_page(defaults::ADVISOR_PAGE, pack.clone()) {
+            match publish::advisor_page(pack, &studio.workspace) {
                 Ok(page) => {
                     download("ethics-advisor.html", "text/html", page.as_bytes());
                     studio.dispatch(Action::Downloaded);
@@ -804,13 +822,9 @@ fn Publish(props: &StudioProps) -> Html {
         let studio = studio.clone();
         Callback::from(move |_| {
             let Ok(pack) = &studio.checked.pack else { return };
-            match ethics_engine::shipped::embed_files(defaults::STAFF_BOOT, defaults::STAFF_CSS, pack.clone()) {
-                Ok(files) => {
-                    download("boot.js", "text/javascript", files.boot.as_bytes());
-                    download("pack.bin", "application/octet-stream", &files.pack);
-                    download("ethics_advisor_bg.wasm", "application/wasm", defaults::STAFF_WASM);
-                    download("ethics-advisor.css", "text/css", defaults::STAFF_CSS.as_bytes());
-                    download("embed-snippet.html", "text/html", files.snippet.as_bytes());
+            match publish::embed_archive(pack) {
+                Ok(archive) => {
+                    download(publish::EMBED_ARCHIVE, "application/zip", &archive);
                     studio.dispatch(Action::Downloaded);
                 }
                 Err(why) => web_sys::console::error_1(&why.into()),
@@ -856,7 +870,15 @@ fn Files(props: &StudioProps) -> Html {
             <h2 class="ea-heading-l" id="files-heading">{ w.files }</h2>
             <p class="ea-hint">{ w.files_hint }</p>
             <label class="ea-label" for="open-files">{ w.open_files }</label>
-            <input class="ea-studio__file" type="file" id="open-files" accept=".toml" multiple=true onchange={open} />
+            if let Some((name, why)) = &studio.cannot_open {
+                <p class="ea-error-message" id="cannot-open">{ format!("{name}{} {}", w.colon, match why {
+                    SourcesError::NotAnAdvisor => w.not_an_advisor,
+                    SourcesError::NotFromTheStudio => w.not_from_the_studio,
+                    SourcesError::Damaged(_) => w.advisor_damaged,
+                }) }</p>
+            }
+            <input class="ea-studio__file" type="file" id="open-files" accept=".toml,.html,.htm" multiple=true onchange={open}
+                aria-describedby={studio.cannot_open.as_ref().map(|_| "cannot-open")} />
             { for studio.workspace.files.iter().map(|file| {
                 let field = file_field(&file.path);
                 let edit = {
@@ -883,7 +905,8 @@ fn Files(props: &StudioProps) -> Html {
     }
 }
 
-/// Reads the TOML files chosen or dropped, and opens them in the studio.
+/// Reads the files chosen or dropped, and opens them in the studio: an advisor page the
+/// studio published (its files replace all others), or else TOML files.
 fn open_files(studio: &UseReducerHandle<Studio>, list: Option<web_sys::FileList>) {
     let Some(list) = list else { return };
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
@@ -892,8 +915,15 @@ fn open_files(studio: &UseReducerHandle<Studio>, list: Option<web_sys::FileList>
         let mut opened = Vec::new();
         for file in files {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            // A topic file goes back under topics/, where the pack keeps it.
             let name = file.name();
+            if name.ends_with(".html") || name.ends_with(".htm") {
+                studio.dispatch(match publish::files_in_page(&text) {
+                    Ok(files) => Action::OpenedAdvisor(files),
+                    Err(why) => Action::CouldNotOpen { name, why },
+                });
+                return;
+            }
+            // A topic file goes back under topics/, where the pack keeps it.
             let path = if text.contains("[topic]") { format!("topics/{name}") } else { name };
             opened.push(SourceFile { path, text });
         }

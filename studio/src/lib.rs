@@ -4,4 +4,5 @@
 
 pub mod app;
 pub mod model;
+pub mod publish;
 pub mod words;

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +22,22 @@ after(async () => { await browser.close(); });
 async function change(page, selector, value) {
   await page.locator(selector).fill(value);
   await page.locator(selector).press('Tab');
+}
+
+/** The files of a zip archive by name, read here with Node's zlib rather than by the code that wrote it. */
+function unzip(archive) {
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = archive.readUInt32LE(end + 16);
+  const files = {};
+  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength] = [archive.readUInt16LE(at + 10), archive.readUInt32LE(at + 20), archive.readUInt16LE(at + 28)];
+    const local = archive.readUInt32LE(at + 42);
+    const data = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const stored = archive.subarray(data, data + size);
+    files[archive.toString('utf8', at + 46, at + 46 + nameLength)] = method === 8 ? inflateRawSync(stored) : stored;
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  return files;
 }
 
 test('a new threshold and a new French question: the changed cases show, and the published advisor gives the new advice', async () => {
@@ -60,16 +77,15 @@ test('a new threshold and a new French question: the changed cases show, and the
   const checked = execFileSync(process.env.XTASK, ['check-rules', exported], { encoding: 'utf8' });
   assert.match(checked, /rule pack valid: 5 topic\(s\), 8 outcome\(s\), languages en, fr, es/);
 
-  // The files to embed, beside a host page that pastes the snippet, served like an intranet's.
-  // Last: after five downloads from one click, the browser asks before it allows more.
+  // The files to embed, in one archive, unzipped beside a host page that pastes the snippet,
+  // served like an intranet's.
   const embedFolder = join(dirname(process.env.SINGLE_FILE), 'hosts', 'studio-embed');
   rmSync(embedFolder, { recursive: true, force: true });
   mkdirSync(embedFolder, { recursive: true });
-  const downloads = [];
-  page.on('download', (d) => downloads.push(d));
-  await page.locator('#download-embed').click();
-  for (let i = 0; i < 50 && downloads.length < 5; i++) await page.waitForTimeout(100);
-  for (const d of downloads) await d.saveAs(join(embedFolder, d.suggestedFilename()));
+  const [archive] = await Promise.all([page.waitForEvent('download'), page.locator('#download-embed').click()]);
+  assert.equal(archive.suggestedFilename(), 'ethics-advisor-embed.zip');
+  await archive.saveAs(join(folder, 'embed.zip'));
+  for (const [name, bytes] of Object.entries(unzip(readFileSync(join(folder, 'embed.zip'))))) writeFileSync(join(embedFolder, name), bytes);
   assert.deepEqual(readdirSync(embedFolder).sort(), ['boot.js', 'embed-snippet.html', 'ethics-advisor.css', 'ethics_advisor_bg.wasm', 'pack.bin']);
   const snippet = readFileSync(join(embedFolder, 'embed-snippet.html'), 'utf8');
   writeFileSync(join(embedFolder, 'index.html'), `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>Intranet — published from the studio</title>\n</head>\n<body>\n${snippet}</body>\n</html>\n`);
@@ -102,6 +118,74 @@ test('a new threshold and a new French question: the changed cases show, and the
   await french.getByRole('button', { name: 'Continuer' }).click();
   assert.equal(await heading(french).textContent(), newAsk);
   await context.close();
+
+  // The published advisor opens again in the studio, with every change in its files.
+  const again = await openAdvisor(browser, { url: STUDIO_URL });
+  await again.locator('#open-files').setInputFiles(published);
+  await again.waitForFunction(() => document.querySelector('#setting-nominal_threshold').value === '50');
+  assert.equal(await again.locator('#text-question-exchange-ask-fr').inputValue(), newAsk);
+  assert.match(await again.locator('#studio-status').textContent(), /The rules are valid/);
+  assert.match(await again.locator('#studio-cases').textContent(), /threshold_just_above/, 'compared with the case library as before');
+  await again.locator('#open-files').setInputFiles(process.env.SINGLE_FILE);
+  await again.locator('#cannot-open').waitFor();
+  assert.match(await again.locator('#cannot-open').textContent(), /^ethics-advisor\.html: this advisor was built from the rules folder, not published by the studio/);
+  assert.equal(await again.locator('#setting-nominal_threshold').inputValue(), '50', 'what was open stays open');
+  await again.context().close();
+});
+
+test('questions, options and rules are added, moved and removed through forms; each problem leads to its field; undo takes a change back', async () => {
+  const page = await openAdvisor(browser, { url: STUDIO_URL });
+  const focused = () => page.evaluate(() => document.activeElement.id);
+  const problems = () => page.locator('.ea-studio__problem').allTextContents();
+  await page.locator('#add-option-giver').fill('agency');
+  await page.locator('#add-option-giver-button').click();
+  await page.locator('.ea-studio__problem').first().waitFor();
+  assert.equal(await focused(), 'option-giver-agency', 'the focus goes to what was added');
+  const unmatched = (await problems()).findIndex((p) => /answer "agency" to question "giver" matches no rule/.test(p));
+  assert.ok(unmatched >= 0, (await problems()).join('\n'));
+  await page.locator('.ea-studio__problem a').nth(unmatched).click();
+  assert.equal(await focused(), 'question-giver', 'the problem leads to its question');
+
+  await page.locator('#when-giver-gifts_vendor-agency').check();
+  assert.ok(!(await problems()).some((p) => /matches no rule/.test(p)), 'the new answer now has a rule');
+  const empty = (await problems()).findIndex((p) => /option "agency" label has an empty "en" text/.test(p));
+  await page.locator('.ea-studio__problem a').nth(empty).click();
+  assert.equal(await focused(), 'text-question-giver-option-agency-label-en', 'the problem leads to the text to write');
+  for (const [lang, label] of [['en', 'A public agency'], ['fr', 'Un organisme public'], ['es', 'Un organismo público']]) {
+    await change(page, `#text-question-giver-option-agency-label-${lang}`, label);
+  }
+  assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/, (await problems()).join('\n'));
+  await page.getByRole('button', { name: 'Move up agency' }).click();
+  assert.equal(await focused(), 'option-giver-agency');
+  const options = await page.locator('[id^="option-giver-"]').evaluateAll((spans) => spans.map((s) => s.textContent));
+  assert.deepEqual(options.slice(-2), ['agency', 'outside'], 'moved above the last option');
+  const gifts = await page.locator('#file-topics-1_gifts\\.toml').inputValue();
+  assert.match(gifts, /id = "personal"[\s\S]*id = "agency"\n {2}label\.en = "A public agency"[\s\S]*id = "outside"/, 'in the file too');
+  assert.match(gifts, /when = \["vendor", "selection", "agency"\]/);
+
+  // A question removed: each rule that led to it says so, and its link goes to the rule.
+  await page.getByRole('button', { name: 'Remove solicited' }).click();
+  const dangling = (await problems()).findIndex((p) => /leads to question "solicited", which topic "gifts" does not have/.test(p));
+  assert.ok(dangling >= 0, (await problems()).join('\n'));
+  await page.locator('.ea-studio__problem a').nth(dangling).click();
+  assert.equal(await focused(), 'leads-exchange-gifts_no_exchange');
+  await page.locator('#undo').click();
+  assert.match(await page.locator('#studio-status').textContent(), /The rules are valid/);
+  assert.equal(await page.locator('#question-solicited').count(), 1, 'undo brings the question back');
+
+  // A new question, named wrongly then rightly, at the end of the topic, with its texts to write.
+  await page.locator('#add-question').fill('Gift value');
+  await page.locator('#add-question-button').click();
+  assert.match(await page.locator('#add-question-error').textContent(), /Enter an ID of lower-case letters/);
+  await page.locator('#add-question').fill('gift_value');
+  await page.locator('#add-question-input').selectOption('choice');
+  await page.locator('#add-question-button').click();
+  assert.equal(await focused(), 'question-gift_value');
+  assert.match(await page.locator('#question-gift_value').textContent(), /gift_value \(A choice between options\)/);
+  const added = await problems();
+  assert.ok(added.some((p) => /question "gift_value" is a choice but offers 0 option/.test(p)), added.join('\n'));
+  assert.equal(await page.locator('#text-question-gift_value-ask-fr').count(), 1, 'its question to write, in each language');
+  await page.context().close();
 });
 
 test('a TOML syntax error shows its file and line; a wrong next blocks publishing with one message', async () => {
@@ -205,6 +289,9 @@ test('the studio speaks French and Spanish, and axe finds nothing to fix, with a
   await change(page, '#setting-nominal_threshold', 'fifty');
   assert.equal(await page.locator('.ea-error-message').first().textContent(), 'Enter an amount, like 30 or 30.50');
   await page.locator('#file-settings\\.toml').evaluate((area) => { area.closest('details').open = true; });
+  await page.locator('#add-option-giver').fill('Bad id');
+  await page.locator('#add-option-giver-button').click();
+  await page.locator('#add-option-giver-error').waitFor();
   await change(page, '#file-settings\\.toml', 'not = = toml');
   await page.locator('.ea-studio__problem').first().waitFor();
   assert.deepEqual(await axe(page), []);

@@ -100,7 +100,7 @@ impl Studio {
             questions: workspace.questions(file),
             destinations: workspace.destinations(file),
             citations: workspace.citations(),
-            problem_fields: self.checked.pack.as_ref().err().into_iter().flatten().map(|p| workspace.field_at(&p.file, p.line?)).collect(),
+            problem_fields: self.checked.pack.as_ref().err().into_iter().flatten().map(|p| workspace.problem_field(p)).collect(),
         });
         self
     }
@@ -1049,5 +1049,26 @@ mod tests {
         assert_eq!(undone.workspace, shipped_workspace(), "and then the threshold");
         assert!(undone.undo.is_empty());
         assert_eq!(undone.clone().reduce(Action::Undid).workspace, undone.workspace, "nothing more to undo");
+    }
+
+    #[test]
+    fn an_advisor_opened_replaces_every_file_and_one_that_cannot_be_opened_changes_nothing() {
+        let studio = Rc::new(Studio::new(shipped_workspace()));
+        let edit = Edit::SettingValue { id: "nominal_threshold".into(), value: "50".into() };
+        let edited = studio.reduce(Action::ChangedField { field: "setting-nominal_threshold".into(), edit });
+        let refused = edited.clone().reduce(Action::CouldNotOpen { name: "page.html".into(), why: SourcesError::NotFromTheStudio });
+        assert_eq!((refused.workspace.clone(), refused.cannot_open.clone()), (edited.workspace.clone(), Some(("page.html".into(), SourcesError::NotFromTheStudio))));
+
+        let mut published = shipped_workspace().files;
+        let settings = published.iter_mut().find(|f| f.path == "settings.toml").unwrap();
+        settings.text = settings.text.replacen("amount = 30", "amount = 70", 1);
+        let opened = refused.reduce(Action::OpenedAdvisor(published.clone()));
+        assert_eq!(opened.workspace.files, published, "the advisor's files, and only those");
+        assert_eq!(*opened.opened, opened.workspace, "what later changes are compared with");
+        assert!(opened.undo.is_empty() && !opened.unsaved && opened.cannot_open.is_none());
+        assert_eq!(opened.text_file, "topics/1_gifts.toml");
+        assert!(opened.checked.pack.is_ok(), "{:?}", opened.checked.pack.as_ref().err());
+        let threshold = opened.views.settings.iter().find(|s| s.id == "nominal_threshold").map(|s| s.value.clone());
+        assert_eq!(threshold, Some(SettingValue::Single { kind: "amount".into(), value: "70".into() }), "not the 50 edited before");
     }
 }

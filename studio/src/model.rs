@@ -218,6 +218,18 @@ impl Workspace {
         fields.into_iter().rev().filter(|(at, _)| *at <= line).max_by_key(|(at, _)| *at).map(|(_, field)| field)
     }
 
+    /// The field a problem of the pack is about: [`Workspace::field_at`] its line, and for a
+    /// text with no (or an empty) version in a language, that language's field.
+    pub fn problem_field(&self, problem: &PackError) -> Option<String> {
+        let field = self.field_at(&problem.file, problem.line?)?;
+        let missing = self.languages().into_iter().find(|lang| problem.reason.ends_with(&format!(" {lang:?} text")));
+        let first = self.languages().into_iter().next();
+        match (missing, first.and_then(|first| field.strip_suffix(&format!("-{first}")).map(str::to_owned))) {
+            (Some(lang), Some(stem)) if field.starts_with("text-") || field.starts_with("setting-") => Some(format!("{stem}-{lang}")),
+            _ => Some(field),
+        }
+    }
+
     fn file(&self, path: &str) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.path == path)
     }
@@ -759,6 +771,10 @@ mod tests {
         assert_eq!(at(1, "id = \"yes\""), Some("option-cash-yes".into()));
         assert_eq!(at(1, "id = \"is_cash\""), Some("leads-cash-is_cash".into()));
         assert_eq!(at(1, "Dites non."), Some("text-question-cash-rule-is_cash-step-_1--fr".into()));
+        let problem = |reason: &str| PackError { file: "topics/1_demo.toml".into(), line: Some(line_of(1, "label = ")), reason: reason.into() };
+        assert_eq!(ws.problem_field(&problem("question \"cash\" option \"yes\" label has no \"fr\" text")), Some("text-question-cash-option-yes-label-fr".into()), "the missing language's field");
+        assert_eq!(ws.problem_field(&problem("question \"cash\" option \"yes\" label is too long")), Some("text-question-cash-option-yes-label-en".into()));
+        assert_eq!(ws.problem_field(&PackError { line: None, ..problem("") }), None);
         assert_eq!(ws.field_at("settings.toml", 1), None, "nothing above the first field");
         assert_eq!(ws.field_at("nope.toml", 1), None);
     }

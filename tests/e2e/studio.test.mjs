@@ -151,6 +151,8 @@ test('questions, options and rules are added, moved and removed through forms; e
   const empty = (await problems()).findIndex((p) => /option "agency" label has an empty "en" text/.test(p));
   await page.locator('.ea-studio__problem a').nth(empty).click();
   assert.equal(await focused(), 'text-question-giver-option-agency-label-en', 'the problem leads to the text to write');
+  await page.locator('.ea-studio__problem a').nth((await problems()).findIndex((p) => /label has an empty "fr" text/.test(p))).click();
+  assert.equal(await focused(), 'text-question-giver-option-agency-label-fr', 'in the language it lacks');
   for (const [lang, label] of [['en', 'A public agency'], ['fr', 'Un organisme public'], ['es', 'Un organismo público']]) {
     await change(page, `#text-question-giver-option-agency-label-${lang}`, label);
   }

@@ -32,6 +32,8 @@ pub struct Studio {
     pub text_file: String,
     /// Why the last edit of a field was refused, by the field's name.
     pub refused: Option<(String, String)>,
+    /// The field whose edit was the last one made.
+    pub changed_field: Option<String>,
     /// Changes not yet downloaded: the page warns before it is left.
     pub unsaved: bool,
     /// Counts the changes made, so that what shows the pack knows when to show it anew.
@@ -86,7 +88,7 @@ impl Studio {
         let checked = Rc::new(workspace.check());
         let text_file = workspace.topics().first().map(|(file, _)| file.clone()).unwrap_or_default();
         let opened = Rc::new(workspace.clone());
-        let studio = Studio { opened, workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, unsaved: false, revision: 0, undo: Rc::default(), cannot_open: None, focus: None };
+        let studio = Studio { opened, workspace, checked, views: Rc::default(), lang: 0, text_file, refused: None, changed_field: None, unsaved: false, revision: 0, undo: Rc::default(), cannot_open: None, focus: None };
         studio.read_views()
     }
 
@@ -132,6 +134,7 @@ impl Reducible for Studio {
                     next.refused = None;
                     next.unsaved = true;
                     next.focus = focus_after(&edit).map(|field| (self.revision + 1, field));
+                    next.changed_field = Some(field);
                     next.rechecked()
                 }
                 Err(why) => {
@@ -713,6 +716,15 @@ fn AddForm(props: &AddProps) -> Html {
             studio.dispatch(Action::ChangedField { field: field.clone(), edit });
         })
     };
+    // Once what it names is added, the box is emptied for the next one.
+    {
+        let (id_input, added) = (id_input.clone(), studio.changed_field.as_deref() == Some(field.as_str()));
+        use_effect_with((studio.revision, added), move |&(_, added)| {
+            if let Some(input) = id_input.cast::<HtmlInputElement>().filter(|_| added) {
+                input.set_value("");
+            }
+        });
+    }
     let refused = refusal(studio, &field);
     html! {
         <div class={classes!("ea-form-group", "ea-studio__add", refused.map(|_| "ea-form-group--error"))}>

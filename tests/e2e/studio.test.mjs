@@ -141,6 +141,7 @@ test('questions, options and rules are added, moved and removed through forms; e
   await page.locator('#add-option-giver-button').click();
   await page.locator('.ea-studio__problem').first().waitFor();
   assert.equal(await focused(), 'option-giver-agency', 'the focus goes to what was added');
+  assert.equal(await page.locator('#add-option-giver').inputValue(), '', 'the box is ready for another');
   const unmatched = (await problems()).findIndex((p) => /answer "agency" to question "giver" matches no rule/.test(p));
   assert.ok(unmatched >= 0, (await problems()).join('\n'));
   await page.locator('.ea-studio__problem a').nth(unmatched).click();

@@ -6,6 +6,8 @@
 // startTime, which counts from the navigation.
 // Interaction: Continue/Next clicked → the next question's mark (script time), over the whole
 // scripted journey, in every run.
+// Start-up on a slow CPU: the same, with the CPU slowed fourfold (CDP
+// `Emulation.setCPUThrottlingRate`, as Lighthouse models a mid-range phone), in every run too.
 //
 // Usage: node bench/browser-timings.mjs OURS.html PEER.html JOURNEY.json RUNS > timings.json
 // The journey also checks that both pages reach the outcome our engine gives.
@@ -57,11 +59,19 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
   '--disable-sync', '--no-first-run', '--disable-quic'];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 
-/** One visit: start-up time, then the journey's transitions; checks where it ends. */
-async function visit(name) {
+/** How much slower the CPU is in the slow start-up race. */
+const SLOW_CPU = 4;
+
+/** One visit: start-up time, then the journey's transitions; checks where it ends. With
+ * `cpuSlowdown`, the CPU is that many times slower from before the navigation on. */
+async function visit(name, cpuSlowdown = 1) {
   const p = pages[name];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (cpuSlowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  }
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`request ${r.url()}`); });
@@ -96,7 +106,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const results = { ours: { startup: [], transitions: [] }, peer: { startup: [], transitions: [] } };
+const results = { ours: { startup: [], transitions: [], startup_slow_cpu: [] }, peer: { startup: [], transitions: [], startup_slow_cpu: [] } };
 // One warm-up visit each (file cache, Chromium's first-use costs), not counted.
 await visit('ours');
 await visit('peer');
@@ -107,6 +117,9 @@ for (let run = 0; run < runs; run++) {
     results[name].startup.push(r.startup);
     results[name].transitions.push(...r.transitions);
   }
+  for (const name of run % 2 ? ['ours', 'peer'] : ['peer', 'ours']) {
+    results[name].startup_slow_cpu.push((await visit(name, SLOW_CPU)).startup);
+  }
 }
 await browser.close();
 
@@ -116,8 +129,11 @@ const summary = {
   outcome: journey.outcome,
   startup_ms: { ours: median(results.ours.startup), peer: median(results.peer.startup) },
   interaction_ms: { ours: median(results.ours.transitions), peer: median(results.peer.transitions) },
+  cpu_slowdown: SLOW_CPU,
+  startup_slow_cpu_ms: { ours: median(results.ours.startup_slow_cpu), peer: median(results.peer.startup_slow_cpu) },
   samples: results,
 };
 summary.startup_ratio = summary.startup_ms.ours / summary.startup_ms.peer;
 summary.interaction_ratio = summary.interaction_ms.ours / summary.interaction_ms.peer;
+summary.startup_slow_cpu_ratio = summary.startup_slow_cpu_ms.ours / summary.startup_slow_cpu_ms.peer;
 process.stdout.write(JSON.stringify(summary, null, 1) + '\n');

@@ -83,6 +83,19 @@ pub fn from_path(pack: &Pack, path: &std::path::Path) -> (Vec<FiledCase>, Vec<Pa
             },
         }
     }
+    // A case is named by its ID alone in trainer mode and in reports: one ID, one case, across
+    // every file. The later one is reported and left out.
+    let mut first_at: BTreeMap<String, String> = BTreeMap::new();
+    cases.retain(|FiledCase { file, case }| match first_at.get(&case.id) {
+        Some(first) => {
+            errors.push(PackError { file: file.clone(), line: Some(case.line), reason: format!("case ID {:?} is also used at {first}: give each case of the library its own ID", case.id) });
+            false
+        }
+        None => {
+            first_at.insert(case.id.clone(), format!("{file}:{}", case.line));
+            true
+        }
+    });
     (cases, errors)
 }
 

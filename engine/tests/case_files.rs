@@ -51,13 +51,16 @@ fn a_folder_of_case_files_is_read_in_name_order_with_every_problem() {
     std::fs::write(folder.join("b_more/second.toml"), case("second", "yes", "no")).unwrap();
     std::fs::write(folder.join("a_first.toml"), case("first", "yes", "no")).unwrap();
     std::fs::write(folder.join("c_broken.toml"), case("broken", "maybe", "no")).unwrap();
+    std::fs::write(folder.join("d_again.toml"), case("first", "no", "ok")).unwrap();
     std::fs::write(folder.join("notes.txt"), "not a case file").unwrap();
     let (found, errors) = cases::from_path(common::fixture(), &folder);
     let ids: Vec<&str> = found.iter().map(|f| f.case.id.as_str()).collect();
     assert_eq!(ids, ["first", "second"]);
     assert!(found[1].file.ends_with("second.toml"), "{}", found[1].file);
-    assert_eq!(errors.len(), 1);
+    assert_eq!(errors.len(), 2);
     assert!(errors[0].to_string().contains("c_broken.toml:2: case \"broken\": question \"cash\" has no answer \"maybe\""), "{}", errors[0]);
+    let first = folder.join("a_first.toml").display().to_string();
+    assert!(errors[1].to_string().ends_with(&format!("d_again.toml:2: case ID \"first\" is also used at {first}:2: give each case of the library its own ID")), "{}", errors[1]);
     let (_, missing) = cases::from_path(common::fixture(), &folder.join("nowhere"));
     assert_eq!(missing[0].reason, "no such case file or folder");
     std::fs::remove_dir_all(&folder).unwrap();

@@ -80,6 +80,24 @@ fn preferred_language(pack: &Pack) -> Option<usize> {
     languages.iter().filter_map(|l| l.as_string()).find_map(|tag| pack.language(tag.split('-').next().unwrap_or("").to_ascii_lowercase().as_str()))
 }
 
+/// Switches to a language: at once if the pack has its texts, or else once the page has
+/// fetched them (an embed), keeping the page as it is if they cannot come.
+fn switch_language(dispatcher: UseReducerDispatcher<State>, lang: usize) {
+    if embedded_pack::has_language(lang) {
+        dispatcher.dispatch(Action::ChangedLanguage(lang));
+        return;
+    }
+    yew::platform::spawn_local(async move {
+        match embedded_pack::with_language(lang).await {
+            Ok(_) => dispatcher.dispatch(Action::ChangedLanguage(lang)),
+            Err(why) => {
+                warn(&format!("ethics-advisor: {why}"));
+                dispatcher.dispatch(Action::LanguageUnavailable(lang));
+            }
+        }
+    });
+}
+
 fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
@@ -94,6 +112,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let lang = props.lang.as_deref().and_then(|code| pack.language(code));
     let preferred = preferred_language(pack);
     let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
+    let wanted_lang = Some(lang.or(preferred).unwrap_or(0));
     let (asked_lang, asked_topic, mode, cases) = (props.lang.clone(), props.topic.clone(), props.mode.clone(), props.cases.clone());
     let state = use_reducer(move || {
         let trainer = match mode.as_deref() {
@@ -111,7 +130,9 @@ fn Advisor(props: &AdvisorProps) -> Html {
         if let (Some(id), None) = (asked_topic, fixed) {
             warn(&format!("ethics-advisor: unknown data-topic \"{id}\"; offering every topic"));
         }
-        let lang = lang.or(preferred).unwrap_or(0);
+        // An embed has its first language's texts only: the one boot.js chose the same way.
+        // Should another be wanted, the page shows one it has until that one arrives.
+        let lang = wanted_lang.filter(|&l| embedded_pack::has_language(l)).or_else(|| (0..pack.languages.len()).find(|&l| embedded_pack::has_language(l))).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
         let state = State::with_cases(pack, cases, trainer, lang, fixed, topic, screen);
         if trainer && !state.has_trainer_mode() {
@@ -145,9 +166,18 @@ fn Advisor(props: &AdvisorProps) -> Html {
             }
         })
     };
+    {
+        // The language the page asked for, if the pack did not come with its texts.
+        let (dispatcher, shown, wanted) = (state.dispatcher(), state.lang, wanted_lang.unwrap_or(0));
+        use_effect_with((), move |_| {
+            if wanted != shown {
+                switch_language(dispatcher, wanted);
+            }
+        });
+    }
     let on_language = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |lang| dispatcher.dispatch(Action::ChangedLanguage(lang)))
+        Callback::from(move |lang| switch_language(dispatcher.clone(), lang))
     };
     let on_trainer = {
         let dispatcher = state.dispatcher();
@@ -217,6 +247,9 @@ fn Advisor(props: &AdvisorProps) -> Html {
         <ContextProvider<Texts> context={Texts { pack: state.pack, lang: state.lang }}>
             <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
                 <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.has_trainer_mode().then_some(trainer)} on_trainer={on_trainer} />
+                if let Some(name) = state.language_unavailable.and_then(|l| ethics_engine::locale::find(state.pack.languages[l].as_str())).map(|l| l.name) {
+                    <p class="ea-inset" role="status" id="ea-language-unavailable">{ messages(state.pack.languages[state.lang].as_str()).language_unavailable.replace("{language}", name) }</p>
+                }
                 if trainer {
                     <TrainerBar large_text={state.large_text} shortcuts={state.shortcuts} on_action={on_action.clone()} />
                 }

@@ -22,11 +22,12 @@ fn main() {}
 /// Starts the advisor with the rule pack the page carries: mounts it into `#ethics-advisor`
 /// (reading its `data-*` options), or into `<body>` if the page has no such element and no
 /// `<ethics-advisor>` (those are mounted by `boot.js` through [`mount_sealed`]). A pack that
-/// cannot be read is shown as an error in the advisor's place.
+/// cannot be read is shown as an error in the advisor's place. An embed's pack has one
+/// language's texts, and `load_language` (`(code) => Promise<Uint8Array>`) fetches another's.
 #[wasm_bindgen]
-pub fn start(pack: &[u8]) {
+pub fn start(pack: &[u8], load_language: Option<js_sys::Function>) {
     // The app reads the outcome through `embedded_pack::load` and shows any error itself.
-    let _ = ethics_advisor::embedded_pack::provide(pack);
+    let _ = ethics_advisor::embedded_pack::provide(pack, load_language);
     let document = web_sys::window().and_then(|w| w.document()).expect("the advisor runs in a browser page");
     let host = document.get_element_by_id("ethics-advisor");
     if host.is_none() && document.query_selector("ethics-advisor").ok().flatten().is_some() {

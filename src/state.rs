@@ -53,7 +53,10 @@ pub enum Action {
     ToggledShortcuts,
     /// The URL fragment changed: the browser's back or forward button, or a typed address.
     NavigatedTo(Option<TopicId>, Screen),
+    /// Switched to another language, once the pack has its texts (an embed fetches them first).
     ChangedLanguage(usize),
+    /// Switched to a language whose texts could not be fetched: the page stays as it was.
+    LanguageUnavailable(usize),
 }
 
 /// The path the answers of the chosen topic take. One evaluation serves the whole screen
@@ -109,6 +112,8 @@ pub struct State {
     pub large_text: bool,
     /// Trainer mode: single-key shortcuts (N next, B back, R reveal), which can be switched off.
     pub shortcuts: bool,
+    /// The language last asked for whose texts could not be fetched.
+    pub language_unavailable: Option<usize>,
     last_evaluation: LastEvaluation,
 }
 
@@ -134,7 +139,7 @@ impl State {
         let trainer = trainer && !cases.is_empty();
         let answers = vec![Answers::new(); pack.topics.len()];
         let mut state = State { pack, lang, topic: fixed, topic_fixed: fixed.is_some(), screen: Screen::Start, answers, problem: None, resume_error: None, changing: false,
-            cases, trainer, case: None, large_text: false, shortcuts: true, last_evaluation: LastEvaluation::default() };
+            cases, trainer, case: None, large_text: false, shortcuts: true, language_unavailable: None, last_evaluation: LastEvaluation::default() };
         if trainer && screen == Screen::Start {
             state.screen = Screen::Cases;
             return state;
@@ -412,9 +417,19 @@ impl Reducible for State {
                 next.go_to(topic, screen);
             }
             Action::ChangedLanguage(lang) => {
+                // The pack now has this language's texts: it may be a newer version of it.
+                if let Some(pack) = crate::embedded_pack::load().ok().filter(|pack| !std::ptr::eq(*pack, next.pack)) {
+                    next.pack = pack;
+                    next.last_evaluation = LastEvaluation::default();
+                }
                 if lang < next.pack.languages.len() {
                     next.lang = lang;
+                    next.language_unavailable = None;
                 }
+                next.problem = self.problem;
+            }
+            Action::LanguageUnavailable(lang) => {
+                next.language_unavailable = Some(lang);
                 next.problem = self.problem;
             }
         }
@@ -528,6 +543,15 @@ mod tests {
         assert_eq!(state.problem, Some(InputProblem::NoChoice));
         assert_eq!(state.screen, question("exchange"));
         assert_eq!(choose(state, "exchange", "no").problem, None);
+    }
+
+    #[test]
+    fn a_language_that_cannot_come_is_said_and_the_next_that_comes_clears_it() {
+        let state = gifts().reduce(Action::LanguageUnavailable(1));
+        assert_eq!((state.lang, state.language_unavailable), (0, Some(1)), "the page stays in its language");
+        let state = state.reduce(Action::ChangedLanguage(2));
+        assert_eq!((state.lang, state.language_unavailable), (2, None));
+        assert!(std::ptr::eq(state.pack, pack()), "the same pack while no other version has come");
     }
 
     #[test]

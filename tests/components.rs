@@ -26,7 +26,7 @@ async fn mount() -> (yew::AppHandle<ethics_advisor::App>, Element) {
 
 /// The rule pack the build validated, given to the app as a page gives it when it starts.
 fn pack() -> &'static ethics_engine::Pack {
-    ethics_advisor::embedded_pack::provide(include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"))).unwrap()
+    ethics_advisor::embedded_pack::provide(include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin")), None).unwrap()
 }
 
 async fn mount_with(props: ethics_advisor::AppProps) -> (yew::AppHandle<ethics_advisor::App>, Element) {

@@ -40,17 +40,20 @@ impl ShippedPack {
         ShippedPack { structure: pack, texts }
     }
 
-    /// The pack with its texts back in place, or why the table does not fit the structure.
+    /// The pack with its texts back in place, or why the table does not fit the structure. A
+    /// language whose column is empty was left out (see [`encode_language`]): its texts come
+    /// back empty, for [`with_language`] to fill in later.
     pub fn join(self) -> Result<Pack, String> {
         let ShippedPack { mut structure, texts } = self;
         if texts.len() != structure.languages.len() {
             return Err(format!("{} languages, but texts in {}", structure.languages.len(), texts.len()));
         }
+        let present: Vec<bool> = texts.iter().map(|column| !column.is_empty()).collect();
         let mut columns: Vec<std::vec::IntoIter<String>> = texts.into_iter().map(Vec::into_iter).collect();
         let slots = texts_mut(&mut structure);
         let expected = slots.len();
         for (index, slot) in slots.into_iter().enumerate() {
-            let versions: Option<Vec<String>> = columns.iter_mut().map(Iterator::next).collect();
+            let versions: Option<Vec<String>> = columns.iter_mut().zip(&present).map(|(column, &present)| if present { column.next() } else { Some(String::new()) }).collect();
             slot.0 = versions.ok_or_else(|| format!("the pack has {expected} texts, but a language has only {index}"))?;
         }
         if columns.iter_mut().any(|column| column.next().is_some()) {
@@ -58,18 +61,61 @@ impl ShippedPack {
         }
         Ok(structure)
     }
+
+    /// Which of the pack's languages this table has the texts of.
+    pub fn languages_present(&self) -> Vec<bool> {
+        self.texts.iter().map(|column| !column.is_empty()).collect()
+    }
 }
 
-/// A validated pack as the bytes an advisor page carries (postcard, in the shipped form):
-/// what the build writes to `pack.bin` and what a published advisor starts from.
+/// A validated pack as the bytes an advisor page carries (postcard, in the shipped form), every
+/// language in: what a single-file advisor starts from.
 pub fn encode(pack: Pack) -> Vec<u8> {
     postcard::to_allocvec(&ShippedPack::split(pack)).expect("a pack always serializes: it has no maps with non-string keys")
 }
 
-/// The pack that [`encode`] wrote, or why these bytes are not one.
+/// A validated pack with the texts of one of its languages only (an index into its
+/// languages): what an embed's `pack.<language>.bin` holds, so that a visit loads the texts of
+/// its own language, and another language's file only if the user switches to it.
+pub fn encode_language(pack: Pack, lang: usize) -> Vec<u8> {
+    let mut shipped = ShippedPack::split(pack);
+    for (index, column) in shipped.texts.iter_mut().enumerate() {
+        if index != lang {
+            column.clear();
+        }
+    }
+    postcard::to_allocvec(&shipped).expect("a pack always serializes: it has no maps with non-string keys")
+}
+
+/// The pack that [`encode`] (or [`encode_language`]) wrote, or why these bytes are not one.
 pub fn decode(bytes: &[u8]) -> Result<Pack, String> {
+    decode_languages(bytes).map(|(pack, _)| pack)
+}
+
+/// The pack these bytes hold, and for each of its languages whether they hold its texts.
+pub fn decode_languages(bytes: &[u8]) -> Result<(Pack, Vec<bool>), String> {
     let shipped: ShippedPack = postcard::from_bytes(bytes).map_err(|e| format!("the rule pack cannot be read: {e}"))?;
-    shipped.join().map_err(|e| format!("the rule pack cannot be read: {e}"))
+    let present = shipped.languages_present();
+    Ok((shipped.join().map_err(|e| format!("the rule pack cannot be read: {e}"))?, present))
+}
+
+/// `pack` with the texts of language `lang` taken from `other`, the same pack with that
+/// language's texts (from [`encode_language`]), or why `other` is not the same pack.
+pub fn with_language(pack: &Pack, mut other: Pack, lang: usize) -> Result<Pack, String> {
+    let mut merged = pack.clone();
+    let not_ours = format!("the {} texts are not those of this rule pack", other.languages.get(lang).map_or("", |l| l.as_str()));
+    let same_languages = pack.languages == other.languages;
+    let (mine, theirs) = (texts_mut(&mut merged), texts_mut(&mut other));
+    if mine.len() != theirs.len() || !same_languages {
+        return Err(not_ours);
+    }
+    for (mine, theirs) in mine.into_iter().zip(theirs) {
+        match (mine.0.get_mut(lang), theirs.0.get_mut(lang)) {
+            (Some(slot), Some(text)) => *slot = std::mem::take(text),
+            _ => return Err(format!("the rule pack has no language number {lang}")),
+        }
+    }
+    Ok(merged)
 }
 
 /// Where the single-file advisor page holds its pack: a data block
@@ -133,21 +179,23 @@ pub fn sources_in(page: &str) -> Result<Vec<(String, String)>, SourcesError> {
     postcard::from_bytes(&bytes).map_err(|e| damaged(&e))
 }
 
-/// Where an embed's `boot.js` pins its rule pack: the place of `pack.bin`'s integrity.
+/// Where an embed's `boot.js` pins its rule pack: the place of the table of its languages,
+/// each with the integrity of its `pack.<language>.bin` (a JavaScript object literal).
 pub const BOOT_PACK_INTEGRITY_PLACEHOLDER: &str = "{PACK_INTEGRITY}";
 
 /// The files of an embed that depend on its pack (the wasm and the stylesheet do not).
 #[cfg(feature = "publish")]
 pub struct EmbedFiles {
-    /// `boot.js`, pinning `pack.bin` by its hash.
+    /// `boot.js`, pinning each `pack.<language>.bin` by its hash.
     pub boot: String,
-    /// `pack.bin`.
-    pub pack: Vec<u8>,
+    /// For each language of the pack, in its order: the file's name, `pack.<language>.bin`,
+    /// and its bytes ([`encode_language`]).
+    pub packs: Vec<(String, Vec<u8>)>,
     /// `embed-snippet.html`, pinning the stylesheet and `boot.js`.
     pub snippet: String,
 }
 
-/// An embed's files for `pack`, from the build's `boot.js` with its pack's integrity left out
+/// An embed's files for `pack`, from the build's `boot.js` with its packs' integrity left out
 /// ([`BOOT_PACK_INTEGRITY_PLACEHOLDER`]) and the embed's stylesheet. Both the build and the
 /// studio publish through this.
 #[cfg(feature = "publish")]
@@ -155,10 +203,12 @@ pub fn embed_files(boot_template: &str, css: &str, pack: Pack) -> Result<EmbedFi
     if boot_template.matches(BOOT_PACK_INTEGRITY_PLACEHOLDER).count() != 1 {
         return Err(format!("the embed's boot.js has no single {BOOT_PACK_INTEGRITY_PLACEHOLDER} where its pack's hash goes"));
     }
-    let pack = encode(pack);
-    let boot = boot_template.replacen(BOOT_PACK_INTEGRITY_PLACEHOLDER, &subresource_integrity(&pack), 1);
+    let packs: Vec<(String, Vec<u8>)> = (0..pack.languages.len()).map(|lang| (format!("pack.{}.bin", pack.languages[lang].as_str()), encode_language(pack.clone(), lang))).collect();
+    // Language codes are checked by the loader (letters only), so they need no escaping.
+    let table = pack.languages.iter().zip(&packs).map(|(lang, (_, bytes))| format!("{}: '{}'", lang.as_str(), subresource_integrity(bytes))).collect::<Vec<_>>().join(", ");
+    let boot = boot_template.replacen(BOOT_PACK_INTEGRITY_PLACEHOLDER, &format!("{{ {table} }}"), 1);
     let snippet = embed_snippet(css.as_bytes(), boot.as_bytes());
-    Ok(EmbedFiles { boot, pack, snippet })
+    Ok(EmbedFiles { boot, packs, snippet })
 }
 
 /// The `integrity` value of a file: its SHA-384, as Subresource Integrity writes it.
@@ -173,7 +223,7 @@ pub fn subresource_integrity(bytes: &[u8]) -> String {
 #[cfg(feature = "publish")]
 pub fn embed_snippet(css: &[u8], boot: &[u8]) -> String {
     format!(
-        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js, ethics_advisor_bg.wasm and pack.bin beside this page; \
+        "<!-- The ethics advisor. Keep ethics-advisor.css, boot.js, ethics_advisor_bg.wasm and the pack.<language>.bin files beside this page; \
          the integrity values pin them, so a changed file is refused. -->\n\
          <link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
          <div id=\"ethics-advisor\" data-lang=\"en\"></div>\n\

@@ -25,6 +25,30 @@ fn the_pack_comes_back_whole_but_for_reviewer_notes_and_exceptions() {
     assert_eq!(decoded, Ok(expected));
 }
 
+/// An embed's file for one language holds that language's texts only; another language's
+/// file fills its texts in, and the pack is then whole, as if every language had come at once.
+#[test]
+fn a_pack_comes_one_language_at_a_time_and_is_whole_once_each_has_come() {
+    use ethics_engine::shipped::{decode, decode_languages, encode, encode_language, with_language};
+    let pack = fixture_pack();
+    let whole = decode(&encode(pack.clone())).unwrap();
+    let (english, present) = decode_languages(&encode_language(pack.clone(), 0)).unwrap();
+    assert_eq!(present, [true, false]);
+    assert!(encode_language(pack.clone(), 0).len() < encode(pack.clone()).len(), "smaller than every language at once");
+    let title = |p: &ethics_engine::Pack| p.topics[0].title.0.clone();
+    assert_eq!(title(&english), [title(&whole)[0].clone(), String::new()], "the French texts are left empty");
+    let (french, present) = decode_languages(&encode_language(pack.clone(), 1)).unwrap();
+    assert_eq!(present, [false, true]);
+    assert_eq!(with_language(&english, french.clone(), 1), Ok(whole.clone()));
+    assert_eq!(with_language(&french, english.clone(), 0), Ok(whole.clone()), "in either order");
+    assert_eq!(decode_languages(&encode(pack.clone())).map(|(_, present)| present), Ok(vec![true, true]));
+
+    let mut other = french.clone();
+    other.topics.pop();
+    assert_eq!(with_language(&english, other, 1), Err("the fr texts are not those of this rule pack".into()));
+    assert_eq!(with_language(&english, french, 7), Err("the rule pack has no language number 7".into()));
+}
+
 #[test]
 fn bytes_that_are_no_pack_are_refused_with_a_reason() {
     let bytes = ethics_engine::shipped::encode(fixture_pack());
@@ -109,13 +133,14 @@ fn a_studio_page_keeps_its_files_and_gives_them_back() {
 #[cfg(feature = "publish")]
 #[test]
 fn an_embed_pins_its_pack_and_the_snippet_pins_the_rest() {
-    use ethics_engine::shipped::{embed_files, encode, subresource_integrity, BOOT_PACK_INTEGRITY_PLACEHOLDER};
+    use ethics_engine::shipped::{embed_files, encode_language, subresource_integrity, BOOT_PACK_INTEGRITY_PLACEHOLDER};
     // SHA-384 of "abc", from FIPS 180-2.
     assert_eq!(subresource_integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
-    let template = format!("fetch('pack.bin', {{ integrity: '{BOOT_PACK_INTEGRITY_PLACEHOLDER}' }})");
+    let template = format!("const PACKS = {BOOT_PACK_INTEGRITY_PLACEHOLDER};");
     let files = embed_files(&template, ".ethics-advisor {}", fixture_pack()).unwrap();
-    assert_eq!(files.pack, encode(fixture_pack()));
-    assert_eq!(files.boot, format!("fetch('pack.bin', {{ integrity: '{}' }})", subresource_integrity(&files.pack)));
+    let (en, fr) = (encode_language(fixture_pack(), 0), encode_language(fixture_pack(), 1));
+    assert_eq!(files.packs, [("pack.en.bin".to_owned(), en.clone()), ("pack.fr.bin".to_owned(), fr.clone())]);
+    assert_eq!(files.boot, format!("const PACKS = {{ en: '{}', fr: '{}' }};", subresource_integrity(&en), subresource_integrity(&fr)));
     assert!(files.snippet.contains(&format!("<link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">", subresource_integrity(b".ethics-advisor {}"))), "{}", files.snippet);
     assert!(files.snippet.contains(&format!("<script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>", subresource_integrity(files.boot.as_bytes()))), "{}", files.snippet);
     assert!(files.snippet.contains("<div id=\"ethics-advisor\" data-lang=\"en\"></div>"));

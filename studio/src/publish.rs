@@ -1,6 +1,6 @@
 //! What the studio publishes from a valid pack: the single-file advisor, carrying the TOML
-//! files it was made from so that the studio can open it again, and the staff embed's five
-//! files in one zip archive (one download, where five would make the browser ask).
+//! files it was made from so that the studio can open it again, and the staff embed's files
+//! in one zip archive (one download, where five would make the browser ask).
 
 use crate::model::{SourceFile, Workspace};
 use ethics_engine::shipped::{self, SourcesError};
@@ -22,17 +22,18 @@ pub fn advisor_page(pack: &Pack, workspace: &Workspace) -> Result<String, String
     shipped::with_sources(&page, &files)
 }
 
-/// The staff embed for a pack, as a zip archive of its five files: `boot.js` pins the new
-/// `pack.bin`; the wasm and the stylesheet are those the studio was built with.
+/// The staff embed for a pack, as a zip archive of its files: `boot.js` pins the new
+/// `pack.<language>.bin` files; the wasm and the stylesheet are those the studio was built with.
 pub fn embed_archive(pack: &Pack) -> Result<Vec<u8>, String> {
     let files = shipped::embed_files(defaults::STAFF_BOOT, defaults::STAFF_CSS, pack.clone())?;
-    archive(&[
+    let mut entries: Vec<(&str, &[u8])> = vec![
         ("embed-snippet.html", files.snippet.as_bytes()),
         ("ethics-advisor.css", defaults::STAFF_CSS.as_bytes()),
         ("boot.js", files.boot.as_bytes()),
         ("ethics_advisor_bg.wasm", defaults::STAFF_WASM),
-        ("pack.bin", &files.pack),
-    ])
+    ];
+    entries.extend(files.packs.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
+    archive(&entries)
 }
 
 /// A zip archive of named files, deflated.

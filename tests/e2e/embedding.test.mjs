@@ -79,6 +79,40 @@ test('a rule pack changed after the build is refused: the advisor says in three 
   await context.close();
 });
 
+test('an embed loads the texts of its first language only, and another language\'s once the user switches to it; one that cannot come leaves the page as it was and says so', async () => {
+  const page = await openAdvisor(browser, { url: host('snippet') });
+  const packs = () => page.record.requests.filter((u) => /pack\.\w+\.bin/.test(u)).map((u) => new URL(u).pathname.split('/').pop());
+  assert.deepEqual(packs(), ['pack.en.bin'], 'English only, as the host asks');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.locator('.ethics-advisor[lang="fr"]').waitFor();
+  assert.equal(await heading(page).textContent(), 'Obtenir un conseil confidentiel sur une question de déontologie');
+  assert.deepEqual(packs(), ['pack.en.bin', 'pack.fr.bin'], 'the French texts, asked for once the user switched');
+  assert.ok(page.record.requests.filter((u) => /pack\.fr\.bin/.test(u)).every((u) => new URL(u).search === '' && new URL(u).hash === ''), 'the request names the language and nothing else');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.ethics-advisor[lang="en"]').waitFor();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.locator('.ethics-advisor[lang="fr"]').waitFor();
+  assert.deepEqual(packs(), ['pack.en.bin', 'pack.fr.bin'], 'each language fetched once');
+  await page.context().close();
+
+  const context = await browser.newContext();
+  const changed = await context.newPage();
+  await changed.goto(host('language-changed/index'));
+  await heading(changed).waitFor();
+  await changed.getByRole('button', { name: 'Start now' }).click();
+  await heading(changed).waitFor();
+  const question = await heading(changed).textContent();
+  await changed.getByRole('button', { name: 'Français' }).click();
+  await changed.locator('#ea-language-unavailable').waitFor();
+  assert.equal(await changed.locator('#ea-language-unavailable').textContent(), 'This language (Français) cannot be loaded now. Check your connection, then try again.');
+  assert.equal(await heading(changed).textContent(), question, 'the page stays as it was, in English');
+  assert.equal(await changed.locator('.ethics-advisor').getAttribute('lang'), 'en');
+  await changed.getByRole('button', { name: 'Español' }).click();
+  await changed.locator('.ethics-advisor[lang="es"]').waitFor();
+  assert.equal(await changed.locator('#ea-language-unavailable').count(), 0, 'another language that comes clears the message');
+  await context.close();
+});
+
 test('the staff embed has no trainer mode: no switch, a console warning, trainer links lead to the start', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -281,7 +281,7 @@ pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -
 }
 
 /// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, the rule pack
-/// (`pack.bin`), and `boot.js` (the glue, which starts the app from the wasm and the pack
+/// (`pack.<language>.bin`, one file per language), and `boot.js` (the glue, which starts the app from the wasm and the pack
 /// beside it, each fetched with its SHA-384 as the request's integrity), and
 /// `embed-snippet.html`, the HTML to paste, whose stylesheet and script carry their own
 /// integrity: every byte of the embed is pinned by the snippet.
@@ -290,7 +290,9 @@ pub fn embed(artifacts: &Artifacts, pack: &ethics_engine::Pack, folder: &Path) -
     copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
     let files = ethics_engine::shipped::embed_files(&boot_template(artifacts)?, &artifacts.css, pack.clone())?;
     write(&folder.join("boot.js"), &files.boot)?;
-    std::fs::write(folder.join("pack.bin"), &files.pack).map_err(|e| format!("cannot write {}: {e}", folder.join("pack.bin").display()))?;
+    for (name, bytes) in &files.packs {
+        std::fs::write(folder.join(name), bytes).map_err(|e| format!("cannot write {}: {e}", folder.join(name).display()))?;
+    }
     write(&folder.join("ethics-advisor.css"), &artifacts.css)?;
     write(&folder.join("embed-snippet.html"), &files.snippet)
 }
@@ -310,15 +312,25 @@ pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
 
 /// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
 /// (both pinned by their hashes; a pack that does not arrive, or not as pinned, reaches the
-/// app as no bytes, which it reports in its place), then `<ethics-advisor>`, the sealed
+/// app as no bytes, which it reports in its place). The pack comes in one file per language,
+/// `pack.<language>.bin`: the first visit loads the language the advisor will show first
+/// (chosen as the app chooses: the host element's `data-lang`, else the browser's first
+/// preferred language the pack has, else its first), and the app asks for another through
+/// the loader `start` is given, only when the user switches to it. Then `<ethics-advisor>`, the sealed
 /// embed: each such element gets a shadow root holding the stylesheet (pinned too) and the
 /// app, out of reach of the host page's CSS, `!important` rules included. `#ethics-advisor`
 /// elements are mounted by `start`.
-const SEALED_START: &str = "const [, pack] = await Promise.all([
+const SEALED_START: &str = "const PACKS = {PACK_INTEGRITY};
+const packFile = (lang) => fetch(new Request(new URL(`pack.${lang}.bin`, import.meta.url), { integrity: PACKS[lang] }))
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`pack.${lang}.bin: ${r.status}`))))
+  .then((bytes) => new Uint8Array(bytes));
+const asked = document.querySelector('#ethics-advisor, ethics-advisor')?.getAttribute('data-lang')?.trim();
+const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && Object.hasOwn(PACKS, code)) || Object.keys(PACKS)[0];
+const [, pack] = await Promise.all([
   __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) }),
-  fetch(new Request(new URL('pack.bin', import.meta.url), { integrity: '{PACK_INTEGRITY}' })).then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)), () => new ArrayBuffer(0)),
+  packFile(first).catch(() => new Uint8Array(0)),
 ]);
-start(new Uint8Array(pack));
+start(pack, (lang) => (Object.hasOwn(PACKS, lang) ? packFile(lang) : Promise.reject(new Error(`no ${lang} texts`))));
 customElements.get('ethics-advisor') || customElements.define('ethics-advisor', class extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -395,7 +407,7 @@ mod tests {
         std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
         let rules = crate::cases::load_pack(None).unwrap();
         embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into() }, &rules, &folder.join("embed")).unwrap();
-        let pack = ethics_engine::shipped::encode(rules);
+        let packs: Vec<(&str, Vec<u8>)> = ["en", "fr", "es"].iter().enumerate().map(|(lang, code)| (*code, ethics_engine::shipped::encode_language(rules.clone(), lang))).collect();
         let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
         let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
         assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");
@@ -403,9 +415,12 @@ mod tests {
         let boot = String::from_utf8(boot).unwrap();
         assert!(boot.starts_with("async function __wbg_init"), "the glue itself: no second file to fetch without integrity");
         assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"\0asm wasm bytes"))), "{boot}");
-        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(&pack))), "{boot}");
+        let table = packs.iter().map(|(code, bytes)| format!("{code}: '{}'", subresource_integrity(bytes))).collect::<Vec<_>>().join(", ");
+        assert!(boot.contains(&format!("const PACKS = {{ {table} }};")), "each language's file pinned: {boot}");
         assert_eq!(read("ethics_advisor_bg.wasm"), b"\0asm wasm bytes");
-        assert_eq!(read("pack.bin"), pack);
+        for (code, bytes) in &packs {
+            assert_eq!(&read(&format!("pack.{code}.bin")), bytes);
+        }
     }
 
     #[test]

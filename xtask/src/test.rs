@@ -133,28 +133,33 @@ fn end_to_end(files: &[std::path::PathBuf]) -> Result<(), String> {
 
 /// Host pages made of the snippet the build wrote (`embed-snippet.html`), as an intranet team
 /// would paste it: as written, with its script changed after the snippet was made (which
-/// the browser must refuse), and with the embed's files beside it but for a changed rule pack
-/// (which `boot.js` must refuse, and the advisor say so in its place).
+/// the browser must refuse), and with the embed's files beside it but for one language's
+/// rule pack changed: the English one, which the host page (`data-lang="en"`) loads first
+/// (`boot.js` must refuse it, and the advisor say so in its place), or the French one, which
+/// it loads only when the user switches (the advisor must stay as it is, and say so).
 fn snippet_hosts(dist: &Path, hosts: &Path) -> Result<(), String> {
-    let changed_pack = hosts.join("pack-changed");
-    std::fs::create_dir_all(&changed_pack).map_err(|e| format!("cannot create {}: {e}", changed_pack.display()))?;
-    for file in ["boot.js", "ethics_advisor_bg.wasm", "ethics-advisor.css", "embed-snippet.html"] {
-        std::fs::copy(dist.join(file), changed_pack.join(file)).map_err(|e| format!("cannot copy {file}: {e}"))?;
-    }
-    let mut pack = std::fs::read(dist.join("pack.bin")).map_err(|e| format!("cannot read dist/pack.bin: {e}"))?;
-    pack.extend_from_slice(b"changed after the build");
-    std::fs::write(changed_pack.join("pack.bin"), pack).map_err(|e| format!("cannot write the changed pack: {e}"))?;
     let snippet = std::fs::read_to_string(dist.join("embed-snippet.html")).map_err(|e| format!("cannot read the embed snippet: {e}"))?;
     let snippet = snippet.replace("href=\"ethics-advisor.css\"", "href=\"../ethics-advisor.css\"");
     let page = |script: &str| {
         let body = snippet.replace("src=\"boot.js\"", &format!("src=\"{script}\""));
         format!("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>Staff intranet — the pasted snippet</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
     };
+    for (folder, changed) in [("pack-changed", "pack.en.bin"), ("language-changed", "pack.fr.bin")] {
+        let folder = hosts.join(folder);
+        std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        for file in ["boot.js", "ethics_advisor_bg.wasm", "ethics-advisor.css", "embed-snippet.html", "pack.en.bin", "pack.fr.bin", "pack.es.bin"] {
+            let mut bytes = std::fs::read(dist.join(file)).map_err(|e| format!("cannot read dist/{file}: {e}"))?;
+            if file == changed {
+                bytes.extend_from_slice(b"changed after the build");
+            }
+            std::fs::write(folder.join(file), bytes).map_err(|e| format!("cannot write {}: {e}", folder.join(file).display()))?;
+        }
+        build::write(&folder.join("index.html"), &page("boot.js").replace("../ethics-advisor.css", "ethics-advisor.css"))?;
+    }
     let boot = std::fs::read_to_string(dist.join("boot.js")).map_err(|e| format!("cannot read dist/boot.js: {e}"))?;
     build::write(&hosts.join("boot-changed.js"), &format!("{boot}// changed after the snippet was written\n"))?;
     build::write(&hosts.join("snippet.html"), &page("../boot.js"))?;
-    build::write(&hosts.join("snippet-changed.html"), &page("boot-changed.js"))?;
-    build::write(&changed_pack.join("index.html"), &page("boot.js").replace("../ethics-advisor.css", "ethics-advisor.css"))
+    build::write(&hosts.join("snippet-changed.html"), &page("boot-changed.js"))
 }
 
 /// `serve`'s edit loop, on a copy of the project's tracked files in `target/serve-copy/` (its

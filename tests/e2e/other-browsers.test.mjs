@@ -123,4 +123,19 @@ for (const launch of [firefox, webkit]) describe(launch.name, () => {
     assert.deepEqual(await problems(page, new URL(BASE_URL).origin + '/'), clean);
     await page.close();
   });
+
+  test(`${launch.name}: the pasted snippet — pinned files, and another language's texts fetched on a switch`, async () => {
+    const page = await browser.page();
+    await page.goto(new URL('hosts/snippet.html', BASE_URL).href);
+    await page.waitFor('#page-heading');
+    const english = await headingText(page);
+    await page.click('.ea-languages button[lang="fr"]');
+    for (let i = 0; i < 200 && (await page.evaluate(() => document.querySelector('.ethics-advisor').lang)) !== 'fr'; i++) await sleep(25);
+    assert.equal(await page.evaluate(() => document.querySelector('.ethics-advisor').lang), 'fr');
+    assert.notEqual(await headingText(page), english, 'the start page, now in French');
+    const packs = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /pack\.\w+\.bin/.test(u)).map((u) => u.split('/').pop()));
+    assert.deepEqual(packs, ['pack.en.bin', 'pack.fr.bin']);
+    assert.deepEqual(await problems(page, new URL(BASE_URL).origin + '/'), clean);
+    await page.close();
+  });
 });

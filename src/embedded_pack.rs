@@ -11,10 +11,12 @@ use ethics_engine::Pack;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The pack as the page has given it so far, and which of its languages it has the texts of.
+/// The pack as the page has given it so far, which of its languages it has the texts of, and
+/// the files it came in (read again with each new language's file).
 struct Given {
     pack: &'static Pack,
     languages: Vec<bool>,
+    files: Vec<Vec<u8>>,
 }
 
 thread_local! {
@@ -33,7 +35,8 @@ pub fn provide(bytes: &[u8], loader: Option<js_sys::Function>) -> Result<&'stati
     GIVEN.with(|given| {
         let mut given = given.borrow_mut();
         if given.is_none() {
-            *given = Some(ethics_engine::shipped::decode_languages(bytes).map(|(pack, languages)| Given { pack: Box::leak(Box::new(pack)), languages }));
+            let files = vec![bytes.to_vec()];
+            *given = Some(ethics_engine::shipped::decode_languages(&[bytes]).map(|(pack, languages)| Given { pack: Box::leak(Box::new(pack)), languages, files }));
             LOADER.with(|l| *l.borrow_mut() = loader);
         }
         given.as_ref().map(|g| g.as_ref().map(|g| g.pack).map_err(Clone::clone)).unwrap_or_else(|| Err(String::new()))
@@ -72,17 +75,19 @@ pub async fn with_language(lang: usize) -> Result<&'static Pack, String> {
     let promise = loader.call1(&wasm_bindgen::JsValue::NULL, &code.into()).map_err(|_| format!("the {code} texts could not be asked for"))?;
     let bytes = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|_| format!("the {code} texts did not arrive"))?;
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-    let (texts, languages) = ethics_engine::shipped::decode_languages(&bytes)?;
-    if languages.get(lang) != Some(&true) {
-        return Err(format!("the {code} file has no {code} texts"));
-    }
     GIVEN.with(|given| {
         let mut given = given.borrow_mut();
         let Some(Ok(current)) = given.as_mut() else { return Err("the rule pack is gone".to_owned()) };
-        // Another switch may have brought it meanwhile: the pack as it is now is the base.
+        // Another switch may have brought it meanwhile.
         if current.languages.get(lang) != Some(&true) {
-            current.pack = Box::leak(Box::new(ethics_engine::shipped::with_language(current.pack, texts, lang)?));
-            current.languages[lang] = true;
+            let files: Vec<&[u8]> = current.files.iter().map(Vec::as_slice).chain([bytes.as_slice()]).collect();
+            let (pack, languages) = ethics_engine::shipped::decode_languages(&files)?;
+            if languages.get(lang) != Some(&true) {
+                return Err(format!("the {code} file has no {code} texts"));
+            }
+            current.pack = Box::leak(Box::new(pack));
+            current.languages = languages;
+            current.files.push(bytes);
         }
         Ok(current.pack)
     })

@@ -42,7 +42,7 @@ impl ShippedPack {
 
     /// The pack with its texts back in place, or why the table does not fit the structure. A
     /// language whose column is empty was left out (see [`encode_language`]): its texts come
-    /// back empty, for [`with_language`] to fill in later.
+    /// back empty, for another file to fill in later (see [`decode_languages`]).
     pub fn join(self) -> Result<Pack, String> {
         let ShippedPack { mut structure, texts } = self;
         if texts.len() != structure.languages.len() {
@@ -89,33 +89,35 @@ pub fn encode_language(pack: Pack, lang: usize) -> Vec<u8> {
 
 /// The pack that [`encode`] (or [`encode_language`]) wrote, or why these bytes are not one.
 pub fn decode(bytes: &[u8]) -> Result<Pack, String> {
-    decode_languages(bytes).map(|(pack, _)| pack)
+    decode_languages(&[bytes]).map(|(pack, _)| pack)
 }
 
-/// The pack these bytes hold, and for each of its languages whether they hold its texts.
-pub fn decode_languages(bytes: &[u8]) -> Result<(Pack, Vec<bool>), String> {
-    let shipped: ShippedPack = postcard::from_bytes(bytes).map_err(|e| format!("the rule pack cannot be read: {e}"))?;
-    let present = shipped.languages_present();
-    Ok((shipped.join().map_err(|e| format!("the rule pack cannot be read: {e}"))?, present))
-}
-
-/// `pack` with the texts of language `lang` taken from `other`, the same pack with that
-/// language's texts (from [`encode_language`]), or why `other` is not the same pack.
-pub fn with_language(pack: &Pack, mut other: Pack, lang: usize) -> Result<Pack, String> {
-    let mut merged = pack.clone();
-    let not_ours = format!("the {} texts are not those of this rule pack", other.languages.get(lang).map_or("", |l| l.as_str()));
-    let same_languages = pack.languages == other.languages;
-    let (mine, theirs) = (texts_mut(&mut merged), texts_mut(&mut other));
-    if mine.len() != theirs.len() || !same_languages {
-        return Err(not_ours);
-    }
-    for (mine, theirs) in mine.into_iter().zip(theirs) {
-        match (mine.0.get_mut(lang), theirs.0.get_mut(lang)) {
-            (Some(slot), Some(text)) => *slot = std::mem::take(text),
-            _ => return Err(format!("the rule pack has no language number {lang}")),
+/// The pack that files of [`encode_language`] (or [`encode`]) hold together, each bringing its
+/// languages' texts, and for each of the pack's languages whether they brought its texts; or
+/// why these files are not one pack. The files are read afresh rather than texts copied from
+/// a pack already read: the app then needs no code to copy a whole pack.
+pub fn decode_languages(files: &[&[u8]]) -> Result<(Pack, Vec<bool>), String> {
+    let unreadable = |e: &dyn std::fmt::Display| format!("the rule pack cannot be read: {e}");
+    let mut shipped: Option<ShippedPack> = None;
+    for bytes in files {
+        let file: ShippedPack = postcard::from_bytes(bytes).map_err(|e| unreadable(&e))?;
+        match &mut shipped {
+            None => shipped = Some(file),
+            Some(whole) => {
+                if file.texts.len() != whole.texts.len() {
+                    return Err(unreadable(&"its files are not of the same pack"));
+                }
+                for (column, theirs) in whole.texts.iter_mut().zip(file.texts) {
+                    if column.is_empty() {
+                        *column = theirs;
+                    }
+                }
+            }
         }
     }
-    Ok(merged)
+    let shipped = shipped.ok_or_else(|| unreadable(&"no file"))?;
+    let present = shipped.languages_present();
+    Ok((shipped.join().map_err(|e| unreadable(&e))?, present))
 }
 
 /// Where the single-file advisor page holds its pack: a data block

@@ -25,28 +25,29 @@ fn the_pack_comes_back_whole_but_for_reviewer_notes_and_exceptions() {
     assert_eq!(decoded, Ok(expected));
 }
 
-/// An embed's file for one language holds that language's texts only; another language's
-/// file fills its texts in, and the pack is then whole, as if every language had come at once.
+/// An embed's file for one language holds that language's texts only; read with another
+/// language's file, the pack is whole, as if every language had come at once.
 #[test]
 fn a_pack_comes_one_language_at_a_time_and_is_whole_once_each_has_come() {
-    use ethics_engine::shipped::{decode, decode_languages, encode, encode_language, with_language};
+    use ethics_engine::shipped::{decode, decode_languages, encode, encode_language};
     let pack = fixture_pack();
     let whole = decode(&encode(pack.clone())).unwrap();
-    let (english, present) = decode_languages(&encode_language(pack.clone(), 0)).unwrap();
+    let (en, fr) = (encode_language(pack.clone(), 0), encode_language(pack.clone(), 1));
+    assert!(en.len() < encode(pack.clone()).len(), "smaller than every language at once");
+    let (english, present) = decode_languages(&[&en]).unwrap();
     assert_eq!(present, [true, false]);
-    assert!(encode_language(pack.clone(), 0).len() < encode(pack.clone()).len(), "smaller than every language at once");
     let title = |p: &ethics_engine::Pack| p.topics[0].title.0.clone();
     assert_eq!(title(&english), [title(&whole)[0].clone(), String::new()], "the French texts are left empty");
-    let (french, present) = decode_languages(&encode_language(pack.clone(), 1)).unwrap();
-    assert_eq!(present, [false, true]);
-    assert_eq!(with_language(&english, french.clone(), 1), Ok(whole.clone()));
-    assert_eq!(with_language(&french, english.clone(), 0), Ok(whole.clone()), "in either order");
-    assert_eq!(decode_languages(&encode(pack.clone())).map(|(_, present)| present), Ok(vec![true, true]));
+    assert_eq!(decode_languages(&[&fr]).map(|(_, present)| present), Ok(vec![false, true]));
+    assert_eq!(decode_languages(&[&en, &fr]), Ok((whole.clone(), vec![true, true])));
+    assert_eq!(decode_languages(&[&fr, &en]), Ok((whole.clone(), vec![true, true])), "in either order");
+    assert_eq!(decode_languages(&[&encode(pack.clone())]).map(|(_, present)| present), Ok(vec![true, true]));
 
-    let mut other = french.clone();
-    other.topics.pop();
-    assert_eq!(with_language(&english, other, 1), Err("the fr texts are not those of this rule pack".into()));
-    assert_eq!(with_language(&english, french, 7), Err("the rule pack has no language number 7".into()));
+    let mut other = pack.clone();
+    other.languages.pop();
+    let one_language = encode_language(other, 0);
+    assert_eq!(decode_languages(&[&en, &one_language]), Err("the rule pack cannot be read: its files are not of the same pack".into()));
+    assert_eq!(decode_languages(&[]), Err("the rule pack cannot be read: no file".into()));
 }
 
 #[test]

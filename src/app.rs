@@ -112,7 +112,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     let lang = props.lang.as_deref().and_then(|code| pack.language(code));
     let preferred = preferred_language(pack);
     let fixed = props.topic.as_deref().and_then(|id| pack.topics.iter().position(|t| t.id.as_str() == id));
-    let wanted_lang = Some(lang.or(preferred).unwrap_or(0));
+    let wanted_lang = lang.or(preferred).unwrap_or(0);
     let (asked_lang, asked_topic, mode, cases) = (props.lang.clone(), props.topic.clone(), props.mode.clone(), props.cases.clone());
     let state = use_reducer(move || {
         let trainer = match mode.as_deref() {
@@ -132,7 +132,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
         }
         // An embed has its first language's texts only: the one boot.js chose the same way.
         // Should another be wanted, the page shows one it has until that one arrives.
-        let lang = wanted_lang.filter(|&l| embedded_pack::has_language(l)).or_else(|| (0..pack.languages.len()).find(|&l| embedded_pack::has_language(l))).unwrap_or(0);
+        let lang = Some(wanted_lang).filter(|&l| embedded_pack::has_language(l)).or_else(|| (0..pack.languages.len()).find(|&l| embedded_pack::has_language(l))).unwrap_or(0);
         let (topic, screen) = Screen::parse(&current_fragment());
         let state = State::with_cases(pack, cases, trainer, lang, fixed, topic, screen);
         if trainer && !state.has_trainer_mode() {
@@ -168,7 +168,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     };
     {
         // The language the page asked for, if the pack did not come with its texts.
-        let (dispatcher, shown, wanted) = (state.dispatcher(), state.lang, wanted_lang.unwrap_or(0));
+        let (dispatcher, shown, wanted) = (state.dispatcher(), state.lang, wanted_lang);
         use_effect_with((), move |_| {
             if wanted != shown {
                 switch_language(dispatcher, wanted);

@@ -8,6 +8,8 @@
 // scripted journey, in every run.
 // Start-up on a slow CPU: the same, with the CPU slowed fourfold (CDP
 // `Emulation.setCPUThrottlingRate`, as Lighthouse models a mid-range phone), in every run too.
+// Our start-up's phases: when the script started, the wasm was ready, the pack was read, the
+// app was started and the first question was on screen, from the marks the page sets.
 //
 // Usage: node bench/browser-timings.mjs OURS.html PEER.html JOURNEY.json RUNS > timings.json
 // The journey also checks that both pages reach the outcome our engine gives.
@@ -59,6 +61,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
   '--disable-sync', '--no-first-run', '--disable-quic'];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 
+/** The phases of our start-up, as the single file marks them (xtask/src/bundle.rs). */
+const PHASES = ['script', 'wasm', 'pack', 'started', 'question'];
+
 /** How much slower the CPU is in the slow start-up race. */
 const SLOW_CPU = 4;
 
@@ -78,6 +83,8 @@ async function visit(name, cpuSlowdown = 1) {
   await page.goto(p.url);
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, p.mark);
   const startup = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, p.mark);
+  // Ours: when each phase of the start-up ended, from the marks the page sets.
+  const phases = await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(`ethics-advisor:${n}`)[0]?.startTime])), PHASES);
   const transitions = [];
   for (let i = 0; i < journey.steps.length; i++) {
     const step = journey.steps[i];
@@ -98,7 +105,7 @@ async function visit(name, cpuSlowdown = 1) {
   if (outcome !== journey.outcome) throw new Error(`${name}: the journey ended in ${outcome}, our engine says ${journey.outcome}`);
   if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
   await context.close();
-  return { startup, transitions };
+  return { startup, transitions, phases };
 }
 
 const median = (xs) => {
@@ -107,6 +114,7 @@ const median = (xs) => {
 };
 
 const results = { ours: { startup: [], transitions: [], startup_slow_cpu: [] }, peer: { startup: [], transitions: [], startup_slow_cpu: [] } };
+const phases = { normal: [], slow_cpu: [] };
 // One warm-up visit each (file cache, Chromium's first-use costs), not counted.
 await visit('ours');
 await visit('peer');
@@ -114,11 +122,14 @@ for (let run = 0; run < runs; run++) {
   // Alternate which goes first, so neither always profits from the other's warm-up.
   for (const name of run % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
     const r = await visit(name);
+    if (name === 'ours') phases.normal.push(r.phases);
     results[name].startup.push(r.startup);
     results[name].transitions.push(...r.transitions);
   }
   for (const name of run % 2 ? ['ours', 'peer'] : ['peer', 'ours']) {
-    results[name].startup_slow_cpu.push((await visit(name, SLOW_CPU)).startup);
+    const r = await visit(name, SLOW_CPU);
+    if (name === 'ours') phases.slow_cpu.push(r.phases);
+    results[name].startup_slow_cpu.push(r.startup);
   }
 }
 await browser.close();
@@ -131,6 +142,8 @@ const summary = {
   interaction_ms: { ours: median(results.ours.transitions), peer: median(results.peer.transitions) },
   cpu_slowdown: SLOW_CPU,
   startup_slow_cpu_ms: { ours: median(results.ours.startup_slow_cpu), peer: median(results.peer.startup_slow_cpu) },
+  // The median time from navigation to the end of each phase of our start-up.
+  phases_ms: Object.fromEntries(Object.entries(phases).map(([race, runs]) => [race, Object.fromEntries(PHASES.map((n) => [n, median(runs.map((r) => r[n]))]))])),
   samples: results,
 };
 summary.startup_ratio = summary.startup_ms.ours / summary.startup_ms.peer;

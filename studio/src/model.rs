@@ -593,16 +593,12 @@ fn texts_in(table: &dyn TableLike, languages: &[String], path: &mut Vec<(String,
     for (key, item) in table.iter() {
         if let Some(text) = item.as_table_like().filter(|t| is_text(*t, languages)) {
             out.push(entry(path, key, text));
-        } else if let Some(tables) = item.as_array_of_tables() {
-            for (i, inner) in tables.iter().enumerate() {
-                path.push((key.to_owned(), table_name(inner, i)));
+        } else {
+            for (name, inner) in inner_tables(item) {
+                path.push((key.to_owned(), name));
                 texts_in(inner, languages, path, out);
                 path.pop();
             }
-        } else if let Some(inner) = item.as_table() {
-            path.push((key.to_owned(), table_name(inner, 0)));
-            texts_in(inner, languages, path, out);
-            path.pop();
         }
     }
 }
@@ -653,17 +649,23 @@ fn fields_in(table: &Table, languages: &[String], path: &mut Vec<(String, String
                 let place = if kind == Some("setting") { setting_field(&setting, Some(lang)) } else { text_field(path, key, lang) };
                 found(text.key(lang).or(table.key(key)), place);
             }
-        } else if let Some(tables) = item.as_array_of_tables() {
-            for (i, inner) in tables.iter().enumerate() {
-                path.push((key.to_owned(), table_name(inner, i)));
+        } else {
+            for (name, inner) in inner_tables(item) {
+                path.push((key.to_owned(), name));
                 fields_in(inner, languages, path, found);
                 path.pop();
             }
-        } else if let Some(inner) = item.as_table() {
-            path.push((key.to_owned(), table_name(inner, 0)));
-            fields_in(inner, languages, path, found);
-            path.pop();
         }
+    }
+}
+
+/// The tables an item holds, each with its name in a path: its `[[key]]` tables, or its one
+/// `[key]` table.
+fn inner_tables(item: &Item) -> Vec<(String, &Table)> {
+    match item {
+        Item::ArrayOfTables(tables) => tables.iter().enumerate().map(|(i, t)| (table_name(t, i), t)).collect(),
+        Item::Table(inner) => vec![(table_name(inner, 0), inner)],
+        _ => Vec::new(),
     }
 }
 

@@ -43,8 +43,10 @@ pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Re
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
 /// Also its inline script and style, which the studio's CSP allows for its preview.
 pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), String> {
-    let start = "const pack = document.getElementById('ethics-advisor-pack').textContent.trim();\n\
-                 \x20 start(new Uint8Array(await new Response(inflated(pack)).arrayBuffer()));";
+    let start = "const pack = new Uint8Array(await new Response(inflated(document.getElementById('ethics-advisor-pack').textContent.trim())).arrayBuffer());\n\
+                 \x20 performance.mark('ethics-advisor:pack');\n\
+                 \x20 start(pack);\n\
+                 \x20 performance.mark('ethics-advisor:started');";
     let advisor = Inline { script: inline_script(artifacts, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
     let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
@@ -62,7 +64,9 @@ pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, St
 }
 
 /// The app's glue as one inline module script that starts the app from its inlined wasm, then
-/// runs `then` (which may use `inflated`). Nothing is fetched (the CSP has connect-src
+/// runs `then` (which may use `inflated`). User Timing marks name each phase of the start-up
+/// (`ethics-advisor:script`, `:wasm`, then the advisor's `:pack` and `:started`), which the
+/// bench reads. Nothing is fetched (the CSP has connect-src
 /// 'none'): the wasm travels deflated (zlib), about two fifths of its size, and the browser's
 /// own DecompressionStream inflates it (a Response of type application/wasm streams into
 /// instantiateStreaming).
@@ -73,7 +77,7 @@ fn inline_script(artifacts: &Artifacts, then: &str) -> Result<String, String> {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
     }
     Ok(format!(
-        "{glue}\nif (!('DecompressionStream' in self)) {{\n\
+        "performance.mark('ethics-advisor:script');\n{glue}\nif (!('DecompressionStream' in self)) {{\n\
          \x20 (document.getElementById('ethics-advisor') || document.body).textContent = '{TOO_OLD}';\n\
          }} else {{\n\
          \x20 const inflated = (base64) => {{\n\
@@ -83,6 +87,7 @@ fn inline_script(artifacts: &Artifacts, then: &str) -> Result<String, String> {
          \x20   return new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 }};\n\
          \x20 await __wbg_init({{ module_or_path: new Response(inflated(\"{}\"), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         \x20 performance.mark('ethics-advisor:wasm');\n\
          \x20 {then}\n\
          }}\n",
         base64(&miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10))

@@ -14,7 +14,7 @@ test('the start page says in plain words what is and is not kept', async () => {
   const text = await page.locator('main').textContent();
   assert.match(text, /Your privacy/);
   assert.match(text, /not saved in your browser/);
-  assert.match(text, /connects only if you switch language on an intranet page: it then fetches that language's wording from the intranet, and the request says nothing about your answers/);
+  assert.match(text, /connects only if you switch language on an intranet page: it then fetches that language's wording from the intranet, without sending anything about your answers/);
   await page.context().close();
 });
 

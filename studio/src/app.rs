@@ -415,21 +415,26 @@ fn SettingRow(props: &SettingRowProps) -> Html {
             }
         }
     };
-    let status_field = setting_field(&setting.id, Some("status"));
+    let (status_field, note_field) = (setting_field(&setting.id, Some("status")), setting_field(&setting.id, Some("note")));
     let on_status = {
         let (id, field) = (setting.id.clone(), status_field.clone());
         on_change(studio, move |status| Action::ChangedField { field: field.clone(), edit: Edit::SettingStatus { id: id.clone(), status } })
     };
+    let on_note = {
+        let (id, field) = (setting.id.clone(), note_field.clone());
+        on_change(studio, move |note| Action::ChangedField { field: field.clone(), edit: Edit::SettingNote { id: id.clone(), note } })
+    };
     html! {
         <div class="ea-form-group ea-studio__setting">
             <h3 class="ea-heading-s">{ &setting.id }</h3>
-            <p class="ea-hint">{ &setting.note }</p>
             <div class="ea-studio__row">{ inputs }</div>
             <label class="ea-label" for={status_field.clone()}>{ w.status }</label>
             <select class="ea-input ea-studio__select" id={status_field} onchange={on_status}>
                 <option value="published" selected={setting.status == "published"}>{ w.published }</option>
                 <option value="confirm" selected={setting.status == "confirm"}>{ w.to_confirm }</option>
             </select>
+            <label class="ea-label" for={note_field.clone()}>{ w.note }</label>
+            <textarea class="ea-input ea-studio__text" id={note_field} rows="2" value={setting.note.clone()} onchange={on_note} />
         </div>
     }
 }

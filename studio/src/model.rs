@@ -101,6 +101,8 @@ pub enum Edit {
     SettingValue { id: String, value: String },
     SettingText { id: String, lang: String, text: String },
     SettingStatus { id: String, status: String },
+    /// A setting's note for reviewers: where its value comes from, what to confirm.
+    SettingNote { id: String, note: String },
     /// A text in one language: where it is (as [`TextEntry`] names it) and its new wording.
     Text { file: String, path: Vec<(String, String)>, key: String, lang: String, text: String },
     /// Where a rule leads: `question:<id>` or `outcome:<id>`.
@@ -250,6 +252,10 @@ impl Workspace {
             Edit::SettingText { id, lang, text } => self.edit_setting(id, |t| set_dotted(t, "text", lang, text)),
             Edit::SettingStatus { id, status } => self.edit_setting(id, |t| {
                 replace(&mut t["status"], status.as_str().into());
+                Ok(())
+            }),
+            Edit::SettingNote { id, note } => self.edit_setting(id, |t| {
+                set_value(t, "note", note.trim().into());
                 Ok(())
             }),
             Edit::RuleLeadsTo { file, question, rule, to } => {
@@ -635,7 +641,7 @@ fn fields_in(table: &Table, languages: &[String], path: &mut Vec<(String, String
     for (key, item) in table.iter() {
         let field = match (kind, key) {
             (Some("setting"), "id" | "amount" | "number" | "email" | "url" | "flag") => Some(setting_field(&setting, value_kind.filter(|k| *k == "text").and(languages.first().map(String::as_str)))),
-            (Some("setting"), "status") => Some(setting_field(&setting, Some("status"))),
+            (Some("setting"), "status" | "note") => Some(setting_field(&setting, Some(key))),
             (Some("question"), "id") => Some(format!("question-{question}")),
             (Some("option"), "id") => Some(format!("option-{question}-{option}")),
             (Some("rule"), "id" | "next" | "outcome") => Some(rule_field("leads", &question, &rule)),
@@ -763,7 +769,9 @@ mod tests {
         assert_eq!(at(0, "amount = 30"), Some("setting-limit".into()));
         assert_eq!(at(0, "id = \"limit\""), Some("setting-limit".into()));
         assert_eq!(at(0, "status = \"confirm\""), Some("setting-limit-status".into()));
-        assert_eq!(at(0, "note = \"To confirm.\""), Some("setting-limit-status".into()), "a note has no field: the one above it");
+        assert_eq!(at(0, "note = \"To confirm.\""), Some("setting-limit-note".into()));
+        let second_header = ws.files[0].text.lines().enumerate().filter(|(_, l)| *l == "[[setting]]").nth(1).map(|(i, _)| i + 1).unwrap();
+        assert_eq!(ws.field_at("settings.toml", second_header), Some("setting-limit-note".into()), "a line with no field of its own: the one above it");
         assert_eq!(at(0, "id = \"org\""), Some("setting-org-en".into()), "a text setting's first language");
         assert_eq!(at(0, "text.fr"), Some("setting-org-fr".into()));
         assert_eq!(at(1, "id = \"cash\""), Some("question-cash".into()));
@@ -786,6 +794,7 @@ mod tests {
         let mut ws = workspace();
         ws.apply(&Edit::SettingValue { id: "limit".into(), value: "50".into() }).unwrap();
         ws.apply(&Edit::SettingStatus { id: "limit".into(), status: "published".into() }).unwrap();
+        ws.apply(&Edit::SettingNote { id: "limit".into(), note: "Confirmed by the ECO, 2026-12. ".into() }).unwrap();
         ws.apply(&Edit::SettingText { id: "org".into(), lang: "fr".into(), text: "l'Office".into() }).unwrap();
         let text = |path: &[(&str, &str)], key: &str, lang: &str, text: &str| Edit::Text {
             file: "topics/1_demo.toml".into(),
@@ -801,7 +810,7 @@ mod tests {
         assert!(ws.apply(&text(&[("question", "gone")], "ask", "fr", "?")).is_err());
         let settings = &ws.files[0].text;
         assert!(settings.starts_with("# The settings.\n"), "{settings}");
-        assert!(settings.contains("amount = 50 # USD\nstatus = \"published\"\n"), "{settings}");
+        assert!(settings.contains("amount = 50 # USD\nstatus = \"published\"\nnote = \"Confirmed by the ECO, 2026-12.\"\n"), "{settings}");
         assert!(settings.contains("text.fr = \"l'Office\"\n"), "{settings}");
         let topic = &ws.files[1].text;
         assert!(topic.contains("ask.en = \"Is it cash?\" # short\nask.fr = \"S'agit-il d'argent ?\"\n"), "{topic}");

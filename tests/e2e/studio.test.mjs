@@ -289,6 +289,8 @@ test('the studio speaks French and Spanish, and axe finds nothing to fix, with a
   await change(page, '#text-question-exchange-ask-en', 'Has the giver asked for anything in return?');
   assert.deepEqual(await page.locator('.ea-studio__stale').evaluateAll((marks) => marks.map((m) => m.nextElementSibling.id)),
     ['text-question-exchange-ask-fr', 'text-question-exchange-ask-es'], 'the translations of a changed English text are marked to check');
+  await change(page, '#setting-nominal_threshold-note', 'Confirmed by the Ethics and Conduct Office in December 2026.');
+  assert.match(await page.locator('#file-settings\\.toml').inputValue(), /\nnote = "Confirmed by the Ethics and Conduct Office in December 2026\."\n/, 'the note, written into the file');
   await change(page, '#setting-nominal_threshold', 'fifty');
   assert.equal(await page.locator('.ea-error-message').first().textContent(), 'Enter an amount, like 30 or 30.50');
   await page.locator('#file-settings\\.toml').evaluate((area) => { area.closest('details').open = true; });

@@ -133,7 +133,8 @@ impl Reducible for Studio {
                     }
                     next.refused = None;
                     next.unsaved = true;
-                    next.focus = focus_after(&edit).map(|field| (self.revision + 1, field));
+                    let first_language = next.workspace.languages().into_iter().next().unwrap_or_default();
+                    next.focus = focus_after(&edit, &first_language).map(|field| (self.revision + 1, field));
                     next.changed_field = Some(field);
                     next.rechecked()
                 }
@@ -208,12 +209,15 @@ impl Reducible for Studio {
 }
 
 /// Where the focus goes after a change to the questions: to what was added or moved (its place
-/// on the page changed), or to the section's heading for what was removed.
-fn focus_after(edit: &Edit) -> Option<String> {
+/// on the page changed; a new text in its first language), or to the section's heading for
+/// what was removed.
+fn focus_after(edit: &Edit, first_language: &str) -> Option<String> {
     match edit {
         Edit::AddQuestion { id, .. } => Some(format!("question-{id}")),
         Edit::AddOption { question, id, .. } => Some(format!("option-{question}-{id}")),
         Edit::AddRule { question, id, .. } => Some(rule_field("when", question, id)),
+        // The new hint's first language, to write.
+        Edit::AddText { path, key, .. } => Some(text_field(path, key, first_language)),
         Edit::Move { path, .. } => match path.as_slice() {
             [(_, question)] => Some(format!("question-{question}")),
             [(_, question), (_, option)] => Some(format!("option-{question}-{option}")),
@@ -562,6 +566,12 @@ fn QuestionEditor(props: &QuestionProps) -> Html {
         <div class="ea-studio__question">
             <h3 class="ea-heading-m" id={format!("question-{}", question.id)} tabindex="-1">{ format!("{}{} {} ({kind})", w.question_kind, w.colon, question.id) }</h3>
             { structure_buttons(studio, &path, &question.id, props.first, props.last) }
+            if !question.has_hint {
+                <button type="button" class="ea-button ea-button--secondary" id={format!("add-hint-{}", question.id)} onclick={{
+                    let (studio, edit) = (studio.clone(), Edit::AddText { file: studio.text_file.clone(), path: path.clone(), key: "hint".into() });
+                    Callback::from(move |_| studio.dispatch(Action::ChangedField { field: "add-hint".to_owned(), edit: edit.clone() }))
+                }}>{ w.add_hint }<span class="ea-visually-hidden">{ format!(" {}", question.id) }</span></button>
+            }
             if question.input == "choice" {
                 <h4 class="ea-heading-s">{ w.options }</h4>
                 <ul class="ea-list">

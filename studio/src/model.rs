@@ -68,6 +68,8 @@ pub struct QuestionForm {
     pub input: String,
     /// A choice question's own options, in order.
     pub options: Vec<String>,
+    /// Whether it has a hint (a question need not).
+    pub has_hint: bool,
     /// Every answer a rule may match: the options (or yes and no, or at or below and above),
     /// and `dont_know` where the question offers it.
     pub answers: Vec<String>,
@@ -111,6 +113,9 @@ pub enum Edit {
     RuleAnswer { file: String, question: String, rule: String, answer: String, matches: bool },
     /// The principle or the source a rule cites (`key` is `principle` or `source`).
     RuleCites { file: String, question: String, rule: String, key: String, id: String },
+    /// A text a table may have and does not yet (a question's hint), empty in every language
+    /// for the texts' form to fill in.
+    AddText { file: String, path: Vec<(String, String)>, key: String },
     /// A new question at the end of a topic file: `yes_no`, `choice` or `amount`, its texts to write.
     AddQuestion { file: String, id: String, input: String },
     /// A new option at the end of a choice question's, its label to write.
@@ -306,6 +311,15 @@ impl Workspace {
                     Ok(())
                 })
             }
+            Edit::AddText { file, path, key } => {
+                let languages = self.languages();
+                self.edit_at(file, path, |table| {
+                    if table.contains_key(key) {
+                        return Err(format!("{key} is already there"));
+                    }
+                    languages.iter().try_for_each(|lang| set_dotted(table, key, lang, ""))
+                })
+            }
             Edit::AddQuestion { file, id, input } => {
                 if input != "yes_no" && input != "choice" {
                     return Err(format!("a new question is yes_no or choice, not {input}"));
@@ -437,7 +451,7 @@ fn question_form(question: &Table) -> QuestionForm {
             source: text(rule, "source"),
         })
         .collect();
-    QuestionForm { id, input, options, answers, rules }
+    QuestionForm { id, has_hint: question.contains_key("hint"), input, options, answers, rules }
 }
 
 /// A new question, option or rule: its ID, and its main text with an empty place for each
@@ -883,6 +897,12 @@ mod tests {
         assert_eq!(ws.questions(&file())[0].rules[1].when, ["agency"]);
         ws.apply(&Edit::RuleCites { file: file(), question: "giver".into(), rule: "by_agency".into(), key: "source".into(), id: "s2".into() }).unwrap();
         assert_eq!(ws.questions(&file())[0].rules[1].source, "s2");
+        assert!(!ws.questions(&file())[0].has_hint);
+        let hint = || Edit::AddText { file: file(), path: vec![("question".into(), "giver".into())], key: "hint".into() };
+        ws.apply(&hint()).unwrap();
+        assert!(topic(&ws).contains("dont_know = true\nhint.en = \"\"\nhint.fr = \"\"\n"), "{}", topic(&ws));
+        assert!(ws.questions(&file())[0].has_hint);
+        assert_eq!(ws.apply(&hint()), Err("hint is already there".into()));
         ws.apply(&Edit::AddQuestion { file: file(), id: "value".into(), input: "yes_no".into() }).unwrap();
         assert!(topic(&ws).ends_with("  outcome = \"no\"\n\n[[question]]\nid = \"value\"\nask.en = \"\"\nask.fr = \"\"\ninput = \"yes_no\"\n"), "{}", topic(&ws));
 

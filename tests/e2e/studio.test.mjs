@@ -188,6 +188,9 @@ test('questions, options and rules are added, moved and removed through forms; e
   const added = await problems();
   assert.ok(added.some((p) => /question "gift_value" is a choice but offers 0 option/.test(p)), added.join('\n'));
   assert.equal(await page.locator('#text-question-gift_value-ask-fr').count(), 1, 'its question to write, in each language');
+  await page.getByRole('button', { name: 'Add a hint gift_value' }).click();
+  assert.equal(await focused(), 'text-question-gift_value-hint-en', 'a hint to write, in each language, from the first');
+  assert.equal(await page.locator('#add-hint-gift_value').count(), 0, 'a question has one hint');
   await page.context().close();
 });
 

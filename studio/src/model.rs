@@ -505,15 +505,15 @@ fn find_in<'t>(table: &'t mut Table, key: &str, name: &str) -> Result<(&'t mut t
 /// the order of their place in the document, so each one's tables (a question's options and
 /// rules too) take the places the two used before, keeping their order among themselves.
 fn swap_with_next(array: &mut toml_edit::ArrayOfTables, first: usize) {
-    let places = |table: Option<&Table>| {
+    let mut places = |index: usize| {
         let mut found = Vec::new();
-        if let Some(table) = table {
+        if let Some(table) = array.get_mut(index) {
             visit_tables(table, &mut |t| found.extend(t.position()));
         }
         found.sort_unstable();
         found
     };
-    let (earlier, later) = (places(array.get(first)), places(array.get(first + 1)));
+    let (earlier, later) = (places(first), places(first + 1));
     let mut slots: Vec<isize> = earlier.iter().chain(&later).copied().collect();
     slots.sort_unstable();
     let moved = array.remove(first + 1);
@@ -521,7 +521,7 @@ fn swap_with_next(array: &mut toml_edit::ArrayOfTables, first: usize) {
     let (to_later, to_earlier) = slots.split_at(later.len());
     for (index, was, now) in [(first, &later, to_later), (first + 1, &earlier, to_earlier)] {
         if let Some(table) = array.get_mut(index) {
-            visit_tables_mut(table, &mut |t| {
+            visit_tables(table, &mut |t| {
                 if let Some(rank) = t.position().and_then(|p| was.binary_search(&p).ok()) {
                     t.set_position(Some(now[rank]));
                 }
@@ -531,23 +531,12 @@ fn swap_with_next(array: &mut toml_edit::ArrayOfTables, first: usize) {
 }
 
 /// Calls `f` on a table and on every table within it, as `toml_edit` writes them.
-fn visit_tables(table: &Table, f: &mut impl FnMut(&Table)) {
-    f(table);
-    for (_, item) in table.iter() {
-        match item {
-            Item::Table(inner) => visit_tables(inner, f),
-            Item::ArrayOfTables(tables) => tables.iter().for_each(|t| visit_tables(t, f)),
-            _ => {}
-        }
-    }
-}
-
-fn visit_tables_mut(table: &mut Table, f: &mut impl FnMut(&mut Table)) {
+fn visit_tables(table: &mut Table, f: &mut impl FnMut(&mut Table)) {
     f(table);
     for (_, item) in table.iter_mut() {
         match item {
-            Item::Table(inner) => visit_tables_mut(inner, f),
-            Item::ArrayOfTables(tables) => tables.iter_mut().for_each(|t| visit_tables_mut(t, f)),
+            Item::Table(inner) => visit_tables(inner, f),
+            Item::ArrayOfTables(tables) => tables.iter_mut().for_each(|t| visit_tables(t, f)),
             _ => {}
         }
     }

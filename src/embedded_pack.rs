@@ -39,8 +39,17 @@ pub fn provide(bytes: &[u8], loader: Option<js_sys::Function>) -> Result<&'stati
             *given = Some(ethics_engine::shipped::decode_languages(&[bytes]).map(|(pack, languages)| Given { pack: Box::leak(Box::new(pack)), languages, files }));
             LOADER.with(|l| *l.borrow_mut() = loader);
         }
-        given.as_ref().map(|g| g.as_ref().map(|g| g.pack).map_err(Clone::clone)).unwrap_or_else(|| Err(String::new()))
+        current(&given)
     })
+}
+
+/// The pack as given so far, or why there is none.
+fn current(given: &Option<Result<Given, String>>) -> Result<&'static Pack, String> {
+    match given {
+        Some(Ok(given)) => Ok(given.pack),
+        Some(Err(error)) => Err(error.clone()),
+        None => Err("the page started the advisor without its rule pack".into()),
+    }
 }
 
 /// The pack the page gave, with every language that has come so far. The build validated it,
@@ -50,11 +59,7 @@ pub fn load() -> Result<&'static Pack, String> {
     // Unit tests run without a page: they get the pack the build validated.
     #[cfg(test)]
     let _ = provide(include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin")), None);
-    GIVEN.with(|given| match &*given.borrow() {
-        Some(Ok(given)) => Ok(given.pack),
-        Some(Err(error)) => Err(error.clone()),
-        None => Err("the page started the advisor without its rule pack".into()),
-    })
+    GIVEN.with(|given| current(&given.borrow()))
 }
 
 /// Whether the pack has the texts of this language (an index into its languages).

@@ -44,11 +44,11 @@ impl ShippedPack {
     /// language whose column is empty was left out (see [`encode_language`]): its texts come
     /// back empty, for another file to fill in later (see [`decode_languages`]).
     pub fn join(self) -> Result<Pack, String> {
+        let present = self.languages_present();
         let ShippedPack { mut structure, texts } = self;
         if texts.len() != structure.languages.len() {
             return Err(format!("{} languages, but texts in {}", structure.languages.len(), texts.len()));
         }
-        let present: Vec<bool> = texts.iter().map(|column| !column.is_empty()).collect();
         let mut columns: Vec<std::vec::IntoIter<String>> = texts.into_iter().map(Vec::into_iter).collect();
         let slots = texts_mut(&mut structure);
         let expected = slots.len();
@@ -131,12 +131,17 @@ pub const PAGE_PACK_PLACEHOLDER: &str = "{{PACK}}";
 /// through this.
 #[cfg(feature = "publish")]
 pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
-    use base64::Engine;
     if template.matches(PAGE_PACK_PLACEHOLDER).count() != 1 {
         return Err(format!("the advisor page has no single {PAGE_PACK_PLACEHOLDER} where its pack goes"));
     }
-    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&encode(pack), 10);
-    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &base64::engine::general_purpose::STANDARD.encode(deflated), 1))
+    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &deflated_base64(&encode(pack)), 1))
+}
+
+/// Bytes as a page's data block carries them: deflated (zlib), then base64.
+#[cfg(feature = "publish")]
+fn deflated_base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(miniz_oxide::deflate::compress_to_vec_zlib(bytes, 10))
 }
 
 /// The id of the data block in which an advisor page the studio published keeps the TOML
@@ -159,10 +164,8 @@ pub enum SourcesError {
 /// (deflated, then base64) before `</body>`.
 #[cfg(feature = "publish")]
 pub fn with_sources(page: &str, files: &[(String, String)]) -> Result<String, String> {
-    use base64::Engine;
     let at = page.rfind("</body>").ok_or("the advisor page has no </body> to put its files before")?;
-    let bytes = postcard::to_allocvec(files).expect("strings always serialize");
-    let block = base64::engine::general_purpose::STANDARD.encode(miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 10));
+    let block = deflated_base64(&postcard::to_allocvec(files).expect("strings always serialize"));
     Ok(format!("{}<script type=\"application/octet-stream\" id=\"{PAGE_SOURCES_ID}\">{block}</script>\n{}", &page[..at], &page[at..]))
 }
 

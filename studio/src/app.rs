@@ -326,32 +326,27 @@ fn Problems(props: &StudioProps) -> Html {
             <h2 class="ea-error-summary__title">{ w.problems }</h2>
             <ul class="ea-list ea-error-summary__list">
                 { for problems.iter().enumerate().map(|(i, p)| {
-                    let field = studio.views.problem_fields.get(i).cloned().flatten().filter(|_| in_rule_files);
-                    match (p.line.filter(|_| in_rule_files), field) {
-                        // A problem links to the field that shows what it is about…
-                        (Some(line), Some(field)) => {
-                            let go = {
-                                let (studio, file, field) = (studio.clone(), p.file.clone(), field.clone());
-                                Callback::from(move |e: MouseEvent| {
-                                    e.prevent_default();
-                                    studio.dispatch(Action::WentToField { file: file.clone(), field: field.clone() });
-                                })
-                            };
-                            html! {
-                                <li class="ea-studio__problem">
-                                    <a href={format!("#{field}")} onclick={go}>{ format!("{}:{line}", p.file) }</a>
-                                    { format!(": {}", p.reason) }
-                                </li>
-                            }
+                    let field = studio.views.problem_fields.get(i).cloned().flatten();
+                    let Some(line) = p.line.filter(|_| in_rule_files) else {
+                        return html! { <li class="ea-studio__problem">{ p.to_string() }</li> };
+                    };
+                    // A problem links to the field that shows what it is about, or else to its
+                    // line in the file's text editor.
+                    let (href, go) = match field {
+                        Some(field) => {
+                            let (studio, file, to) = (studio.clone(), p.file.clone(), field.clone());
+                            (field, Callback::from(move |e: MouseEvent| {
+                                e.prevent_default();
+                                studio.dispatch(Action::WentToField { file: file.clone(), field: to.clone() });
+                            }))
                         }
-                        // …or else to its line in the file's text editor.
-                        (Some(line), None) => html! {
-                            <li class="ea-studio__problem">
-                                <a href={format!("#{}", file_field(&p.file))} onclick={go_to_line(file_field(&p.file), line)}>{ format!("{}:{line}", p.file) }</a>
-                                { format!(": {}", p.reason) }
-                            </li>
-                        },
-                        (None, _) => html! { <li class="ea-studio__problem">{ p.to_string() }</li> },
+                        None => (file_field(&p.file), go_to_line(file_field(&p.file), line)),
+                    };
+                    html! {
+                        <li class="ea-studio__problem">
+                            <a href={format!("#{href}")} onclick={go}>{ format!("{}:{line}", p.file) }</a>
+                            { format!(": {}", p.reason) }
+                        </li>
                     }
                 }) }
             </ul>

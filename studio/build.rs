@@ -28,7 +28,7 @@ fn main() {
         ("ADVISOR_PAGE", "advisor-page.html", true),
         ("STAFF_BOOT", "staff-boot.js", true),
         ("STAFF_CSS", "staff.css", true),
-        ("STAFF_WASM", "staff.wasm", false),
+        ("STAFF_APP", "staff-app.bin", false),
     ] {
         let path = root.join("target/studio").join(file);
         println!("cargo:rerun-if-changed={}", path.display());

@@ -129,8 +129,8 @@ fn a_studio_page_keeps_its_files_and_gives_them_back() {
     assert_eq!(with_sources("<html></html>", &files), Err("the advisor page has no </body> to put its files before".into()));
 }
 
-/// An embed's files for a pack: `boot.js` pins `pack.bin` by its SHA-384, and the snippet pins
-/// the stylesheet and `boot.js`.
+/// An embed's files for a pack: one deflated file per language, which `boot.js` pins by its
+/// SHA-384, and the snippet pins the stylesheet and `boot.js`.
 #[cfg(feature = "publish")]
 #[test]
 fn an_embed_pins_its_pack_and_the_snippet_pins_the_rest() {
@@ -139,9 +139,13 @@ fn an_embed_pins_its_pack_and_the_snippet_pins_the_rest() {
     assert_eq!(subresource_integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
     let template = format!("const PACKS = {BOOT_PACK_INTEGRITY_PLACEHOLDER};");
     let files = embed_files(&template, ".ethics-advisor {}", fixture_pack()).unwrap();
-    let (en, fr) = (encode_language(fixture_pack(), 0), encode_language(fixture_pack(), 1));
-    assert_eq!(files.packs, [("pack.en.bin".to_owned(), en.clone()), ("pack.fr.bin".to_owned(), fr.clone())]);
-    assert_eq!(files.boot, format!("const PACKS = {{ en: '{}', fr: '{}' }};", subresource_integrity(&en), subresource_integrity(&fr)));
+    let inflated = |bytes: &[u8]| miniz_oxide::inflate::decompress_to_vec_zlib(bytes).expect("each file is deflated (zlib), as DecompressionStream('deflate') reads");
+    let names: Vec<&str> = files.packs.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["pack.en.bin", "pack.fr.bin"]);
+    assert_eq!(inflated(&files.packs[0].1), encode_language(fixture_pack(), 0));
+    assert_eq!(inflated(&files.packs[1].1), encode_language(fixture_pack(), 1));
+    let (en, fr) = (&files.packs[0].1, &files.packs[1].1);
+    assert_eq!(files.boot, format!("const PACKS = {{ en: '{}', fr: '{}' }};", subresource_integrity(en), subresource_integrity(fr)), "each file pinned as it travels, deflated");
     assert!(files.snippet.contains(&format!("<link rel=\"stylesheet\" href=\"ethics-advisor.css\" integrity=\"{}\" crossorigin=\"anonymous\">", subresource_integrity(b".ethics-advisor {}"))), "{}", files.snippet);
     assert!(files.snippet.contains(&format!("<script type=\"module\" src=\"boot.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>", subresource_integrity(files.boot.as_bytes()))), "{}", files.snippet);
     assert!(files.snippet.contains("<div id=\"ethics-advisor\" data-lang=\"en\"></div>"));

@@ -23,14 +23,14 @@ pub fn advisor_page(pack: &Pack, workspace: &Workspace) -> Result<String, String
 }
 
 /// The staff embed for a pack, as a zip archive of its files: `boot.js` pins the new
-/// `pack.<language>.bin` files; the wasm and the stylesheet are those the studio was built with.
+/// `pack.<language>.bin` files; the app and the stylesheet are those the studio was built with.
 pub fn embed_archive(pack: &Pack) -> Result<Vec<u8>, String> {
     let files = shipped::embed_files(defaults::STAFF_BOOT, defaults::STAFF_CSS, pack.clone())?;
     let mut entries: Vec<(&str, &[u8])> = vec![
         ("embed-snippet.html", files.snippet.as_bytes()),
         ("ethics-advisor.css", defaults::STAFF_CSS.as_bytes()),
         ("boot.js", files.boot.as_bytes()),
-        ("ethics_advisor_bg.wasm", defaults::STAFF_WASM),
+        (shipped::APP_FILE, defaults::STAFF_APP),
     ];
     entries.extend(files.packs.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
     archive(&entries)

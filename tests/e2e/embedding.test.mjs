@@ -3,6 +3,7 @@
 // host, and an iframe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
 import { launch, openAdvisor, heading, BASE_URL } from './browser.mjs';
 
 let browser;
@@ -60,6 +61,35 @@ test('the snippet the build writes pins its files: pasted as written it works, a
   await changed.waitForTimeout(500);
   assert.equal(await changed.locator('#page-heading').count(), 0, 'the changed script did not run');
   assert.ok(errors.some((e) => /integrity/.test(e)), `the browser says why: ${errors}`);
+  await context.close();
+});
+
+test('the embed fetches its app and its pack deflated, and a browser that cannot inflate them says so in three languages', async () => {
+  const page = await openAdvisor(browser, { url: host('snippet') });
+  const fetched = page.record.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((name) => /\.(bin|wasm)$/.test(name));
+  assert.deepEqual(fetched.sort(), ['ethics-advisor.bin', 'pack.en.bin'], 'the app and one language, nothing else');
+  await page.context().close();
+  const served = async (name) => Buffer.from(await (await fetch(new URL(name, BASE_URL))).arrayBuffer());
+  for (const name of ['ethics-advisor.bin', 'pack.en.bin']) {
+    const bytes = await served(name);
+    const inflated = inflateSync(bytes);
+    assert.ok(inflated.length > 2 * bytes.length, `${name}: ${bytes.length} bytes as served, ${inflated.length} inflated`);
+  }
+  assert.equal(inflateSync(await served('ethics-advisor.bin')).subarray(0, 4).toString('latin1'), '\0asm', 'the app is the wasm, deflated');
+
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.DecompressionStream; });
+  const old = await context.newPage();
+  const requests = [];
+  old.on('request', (r) => requests.push(new URL(r.url()).pathname.split('/').pop()));
+  await old.goto(host('snippet'));
+  const advisor = old.locator('#ethics-advisor');
+  await advisor.filter({ hasText: 'too old' }).waitFor();
+  const text = await advisor.textContent();
+  for (const phrase of ['This browser is too old', 'Ce navigateur est trop ancien', 'Este navegador es demasiado antiguo']) {
+    assert.ok(text.includes(phrase), `${phrase} in ${text}`);
+  }
+  assert.deepEqual(requests.filter((name) => name.endsWith('.bin')), [], 'nothing it could not use is fetched');
   await context.close();
 });
 

@@ -86,7 +86,7 @@ test('a new threshold and a new French question: the changed cases show, and the
   assert.equal(archive.suggestedFilename(), 'ethics-advisor-embed.zip');
   await archive.saveAs(join(folder, 'embed.zip'));
   for (const [name, bytes] of Object.entries(unzip(readFileSync(join(folder, 'embed.zip'))))) writeFileSync(join(embedFolder, name), bytes);
-  assert.deepEqual(readdirSync(embedFolder).sort(), ['boot.js', 'embed-snippet.html', 'ethics-advisor.css', 'ethics_advisor_bg.wasm', 'pack.en.bin', 'pack.es.bin', 'pack.fr.bin']);
+  assert.deepEqual(readdirSync(embedFolder).sort(), ['boot.js', 'embed-snippet.html', 'ethics-advisor.bin', 'ethics-advisor.css', 'pack.en.bin', 'pack.es.bin', 'pack.fr.bin']);
   const snippet = readFileSync(join(embedFolder, 'embed-snippet.html'), 'utf8');
   writeFileSync(join(embedFolder, 'index.html'), `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>Intranet — published from the studio</title>\n</head>\n<body>\n${snippet}</body>\n</html>\n`);
 

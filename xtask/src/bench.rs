@@ -51,10 +51,12 @@ fn brotli_size(path: &Path) -> Option<u64> {
     out.status.success().then_some(out.stdout.len() as u64)
 }
 
-/// Raw, gzip -9 and brotli bytes (brotli if the tool is there) of the four files of an embed.
+/// Raw, gzip -9 and brotli bytes (brotli if the tool is there) of the four files of an embed
+/// that a first visit loads. The app and the pack travel deflated already, so a server that
+/// compresses them anyway gains nothing, and one that compresses nothing sends about as much.
 fn embed_transfer(folder: &Path) -> Result<(u64, u64, Option<u64>), String> {
     let (mut raw, mut gz, mut br) = (0, 0, Some(0));
-    for name in ["boot.js", "ethics_advisor_bg.wasm", largest_language_pack(folder)?.as_str(), "ethics-advisor.css"] {
+    for name in ["boot.js", ethics_engine::shipped::APP_FILE, largest_language_pack(folder)?.as_str(), "ethics-advisor.css"] {
         let path = folder.join(name);
         raw += file_size(&path)?;
         gz += gzip_size(&path)?;
@@ -210,8 +212,8 @@ pub fn run(runs: usize) -> Result<(), String> {
     // and, for a training page, the trainer embed.
     let (raw, gz, br) = embed_transfer(&dist)?;
     let (trainer_raw, trainer_gz, _) = embed_transfer(&dist.join("trainer"))?;
-    let wasm = dist.join("ethics_advisor_bg.wasm");
-    let trainer_wasm_bytes = file_size(&dist.join("trainer/ethics_advisor_bg.wasm"))?;
+    let wasm = build::optimized_wasm(build::Variant::Staff);
+    let trainer_wasm_bytes = file_size(&build::optimized_wasm(build::Variant::Full))?;
     let (pack_bytes, cases_bytes) = embedded_data_sizes()?;
     let [(plain, plain_gz), (fluent, fluent_gz)] = fluent_probe(&tools)?;
     let (single_bytes, peer_bytes, wasm_bytes) = (file_size(&single)?, file_size(&peer)?, file_size(&wasm)?);

@@ -4,15 +4,17 @@
 //! in `dist/trainer/`.
 
 use crate::setup::Tools;
-use ethics_engine::shipped::subresource_integrity;
+use ethics_engine::shipped::{subresource_integrity, APP_FILE};
 use crate::{root, run_cmd, run_cmd_keeping_errors, stamps};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// What the release build produced, before it is laid out as a site or a single file.
 pub struct Artifacts {
-    /// The optimized wasm.
-    pub wasm: PathBuf,
+    /// The wasm (optimized, in a release build) deflated (zlib), as every page carries it (the embed's
+    /// `ethics-advisor.bin`, the single file's script) and the browser's DecompressionStream
+    /// inflates it: also the transfer, where a server compresses nothing.
+    pub app: PathBuf,
     /// wasm-bindgen's ES module glue.
     pub glue: PathBuf,
     /// The variant's stylesheets of `styles/`, in name order, as one, minified.
@@ -98,11 +100,16 @@ fn compile(variant: Variant, profile: Profile) -> Result<PathBuf, String> {
     Ok(out)
 }
 
+/// The optimized wasm of a variant's last release build (before it is deflated).
+pub fn optimized_wasm(variant: Variant) -> PathBuf {
+    variant.bindgen_dir(Profile::Release).join("ethics_advisor_opt.wasm")
+}
+
 /// Compiles the app and optimizes the wasm and the glue, skipping each step whose input is
 /// unchanged.
 pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     let out = compile(variant, Profile::Release)?;
-    let wasm = out.join("ethics_advisor_opt.wasm");
+    let wasm = optimized_wasm(variant);
     // -Oz without `-all`, which makes Chromium refuse the module (shared/toolchain-notes.md);
     // --converge repeats the passes while they still shrink it; the custom sections naming
     // the compiler and its target features serve no browser.
@@ -111,19 +118,33 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {}", opt.join(" ")), || {
         run_cmd(Command::new(&tools.wasm_opt).args(opt).arg(&raw).arg("-o").arg(&wasm))
     })?;
+    let app = deflate(&wasm, "deflate (Zopfli)", ethics_engine::shipped::deflated)?;
     // The glue minified; what the loaders call keeps its name.
     let glue = out.join("ethics_advisor.min.js");
     let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init','start','mount_sealed']", "--output"];
     stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
         run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
     })?;
-    Ok(Artifacts { wasm, glue, css: minify_css(&stylesheet(variant)?) })
+    Ok(Artifacts { app, glue, css: minify_css(&stylesheet(variant)?) })
+}
+
+/// `wasm` deflated by `how` (named by `step`) beside it, as `<name>.z`, unless it already is.
+fn deflate(wasm: &Path, step: &str, how: fn(&[u8]) -> Vec<u8>) -> Result<PathBuf, String> {
+    let app = wasm.with_extension("wasm.z");
+    stamps::run_if_changed(&app, &[wasm], step, || {
+        let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+        std::fs::write(&app, how(&bytes)).map_err(|e| format!("cannot write {}: {e}", app.display()))
+    })?;
+    Ok(app)
 }
 
 /// The app as the edit loop builds it: trainer mode included, nothing optimized.
 pub fn dev() -> Result<Artifacts, String> {
     let out = compile(Variant::Full, Profile::Dev)?;
-    Ok(Artifacts { wasm: out.join("ethics_advisor_bg.wasm"), glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)? })
+    let wasm = out.join("ethics_advisor_bg.wasm");
+    // Quickly: an unoptimized wasm is many megabytes, and the edit loop waits for it.
+    let app = deflate(&wasm, "deflate (miniz_oxide)", ethics_engine::shipped::deflated_quickly)?;
+    Ok(Artifacts { app, glue: out.join("ethics_advisor.js"), css: stylesheet(Variant::Full)? })
 }
 
 /// CSS without comments and without the spaces no browser needs. Quoted strings are kept
@@ -255,17 +276,17 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
 /// The studio (`dist/studio.html`): one self-contained page like the advisor's, carrying what
 /// it publishes with the edited pack, compiled in from `target/studio/`: the advisor's page
 /// without its pack (`advisor-page.html`), and the staff embed's `boot.js` without its pack's
-/// hash, wasm and stylesheet (`staff-boot.js`, `staff.wasm`, `staff.css`).
+/// hash, app (the wasm, deflated) and stylesheet (`staff-boot.js`, `staff-app.bin`, `staff.css`).
 pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -> Result<(), String> {
     let folder = root().join("target/studio");
     std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create target/studio: {e}"))?;
     let (advisor_page, advisor) = crate::bundle::single_file_template(full)?;
-    let staff_wasm = std::fs::read(&staff.wasm).map_err(|e| format!("cannot read {}: {e}", staff.wasm.display()))?;
+    let staff_app = std::fs::read(&staff.app).map_err(|e| format!("cannot read {}: {e}", staff.app.display()))?;
     for (name, bytes) in [
         ("advisor-page.html", advisor_page.as_bytes()),
         ("staff-boot.js", boot_template(staff)?.as_bytes()),
         ("staff.css", staff.css.as_bytes()),
-        ("staff.wasm", &staff_wasm[..]),
+        ("staff-app.bin", &staff_app[..]),
     ] {
         // Written only when changed, so that cargo does not rebuild the studio for nothing.
         let path = folder.join(name);
@@ -280,14 +301,15 @@ pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -
     Ok(())
 }
 
-/// The files an intranet page embeds, in `folder`: the stylesheet, the wasm, the rule pack
-/// (`pack.<language>.bin`, one file per language), and `boot.js` (the glue, which starts the app from the wasm and the pack
-/// beside it, each fetched with its SHA-384 as the request's integrity), and
+/// The files an intranet page embeds, in `folder`: the stylesheet, the app (`ethics-advisor.bin`,
+/// the wasm deflated), the rule pack (`pack.<language>.bin`, one file per language, deflated
+/// too), and `boot.js` (the glue, which starts the app from the wasm and the pack beside it,
+/// each fetched with its SHA-384 as the request's integrity, then inflated), and
 /// `embed-snippet.html`, the HTML to paste, whose stylesheet and script carry their own
 /// integrity: every byte of the embed is pinned by the snippet.
 pub fn embed(artifacts: &Artifacts, pack: &ethics_engine::Pack, folder: &Path) -> Result<(), String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    copy(&artifacts.wasm, &folder.join("ethics_advisor_bg.wasm"))?;
+    copy(&artifacts.app, &folder.join(APP_FILE))?;
     let files = ethics_engine::shipped::embed_files(&boot_template(artifacts)?, &artifacts.css, pack.clone())?;
     write(&folder.join("boot.js"), &files.boot)?;
     for (name, bytes) in &files.packs {
@@ -299,20 +321,25 @@ pub fn embed(artifacts: &Artifacts, pack: &ethics_engine::Pack, folder: &Path) -
 
 /// An embed's `boot.js` but for its pack's integrity (see `ethics_engine::shipped::embed_files`).
 pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
-    let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
+    let app = std::fs::read(&artifacts.app).map_err(|e| format!("cannot read {}: {e}", artifacts.app.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     // `__wbg_init`, `start` and `mount_sealed` keep their names through terser (see `release`).
     Ok(format!(
         "{glue}\n{}",
         SEALED_START
-            .replace("{WASM_INTEGRITY}", &subresource_integrity(&wasm))
+            .replace("{APP_FILE}", APP_FILE)
+            .replace("{APP_INTEGRITY}", &subresource_integrity(&app))
+            .replace("{TOO_OLD}", crate::bundle::TOO_OLD)
             .replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
     ))
 }
 
 /// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
 /// (both pinned by their hashes; a pack that does not arrive, or not as pinned, reaches the
-/// app as no bytes, which it reports in its place). The pack comes in one file per language,
+/// app as no bytes, which it reports in its place). Both come deflated (zlib, by Zopfli), to be
+/// small on every link whether or not the server compresses, and the browser's
+/// DecompressionStream inflates them (a browser from before 2023, which has none, is told to
+/// use a newer one, as the single file tells it). The pack comes in one file per language,
 /// `pack.<language>.bin`: the first visit loads the language the advisor will show first
 /// (chosen as the app chooses: the host element's `data-lang`, else the browser's first
 /// preferred language the pack has, else its first), and the app asks for another through
@@ -321,30 +348,32 @@ pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
 /// app, out of reach of the host page's CSS, `!important` rules included. `#ethics-advisor`
 /// elements are mounted by `start`.
 const SEALED_START: &str = "const PACKS = {PACK_INTEGRITY};
-const packFile = (lang) => fetch(new Request(new URL(`pack.${lang}.bin`, import.meta.url), { integrity: PACKS[lang] }))
-  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`pack.${lang}.bin: ${r.status}`))))
-  .then((bytes) => new Uint8Array(bytes));
-const asked = document.querySelector('#ethics-advisor, ethics-advisor')?.getAttribute('data-lang')?.trim();
-const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && Object.hasOwn(PACKS, code)) || Object.keys(PACKS)[0];
-const [, pack] = await Promise.all([
-  __wbg_init({ module_or_path: new Request(new URL('ethics_advisor_bg.wasm', import.meta.url), { integrity: '{WASM_INTEGRITY}' }) }),
-  packFile(first).catch(() => new Uint8Array(0)),
-]);
-start(pack, (lang) => (Object.hasOwn(PACKS, lang) ? packFile(lang) : Promise.reject(new Error(`no ${lang} texts`))));
-customElements.get('ethics-advisor') || customElements.define('ethics-advisor', class extends HTMLElement {
-  connectedCallback() {
-    if (this.shadowRoot) return;
-    const shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.integrity = '{CSS_INTEGRITY}';
-    style.crossOrigin = 'anonymous';
-    style.href = new URL('ethics-advisor.css', import.meta.url).href;
-    const root = document.createElement('div');
-    shadow.append(style, root);
-    mount_sealed(this, root);
-  }
-});
+const inflated = (name, integrity) => fetch(new Request(new URL(name, import.meta.url), { integrity }))
+  .then((r) => (r.ok ? r.body.pipeThrough(new DecompressionStream('deflate')) : Promise.reject(new Error(`${name}: ${r.status}`))));
+const packFile = (lang) => inflated(`pack.${lang}.bin`, PACKS[lang]).then((body) => new Response(body).arrayBuffer()).then((bytes) => new Uint8Array(bytes));
+if (!('DecompressionStream' in self)) {
+  for (const host of document.querySelectorAll('#ethics-advisor, ethics-advisor')) host.textContent = '{TOO_OLD}';
+} else {
+  const asked = document.querySelector('#ethics-advisor, ethics-advisor')?.getAttribute('data-lang')?.trim();
+  const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && Object.hasOwn(PACKS, code)) || Object.keys(PACKS)[0];
+  const app = inflated('{APP_FILE}', '{APP_INTEGRITY}').then((body) => new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
+  const [, pack] = await Promise.all([__wbg_init({ module_or_path: app }), packFile(first).catch(() => new Uint8Array(0))]);
+  start(pack, (lang) => (Object.hasOwn(PACKS, lang) ? packFile(lang) : Promise.reject(new Error(`no ${lang} texts`))));
+  customElements.get('ethics-advisor') || customElements.define('ethics-advisor', class extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const shadow = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.integrity = '{CSS_INTEGRITY}';
+      style.crossOrigin = 'anonymous';
+      style.href = new URL('ethics-advisor.css', import.meta.url).href;
+      const root = document.createElement('div');
+      shadow.append(style, root);
+      mount_sealed(this, root);
+    }
+  });
+}
 ";
 
 /// Browser APIs the shipped app must never import: network, storage, raw HTML.
@@ -402,22 +431,22 @@ mod tests {
         let folder = root().join("target/test-embed");
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).unwrap();
-        let (wasm, glue) = (folder.join("in.wasm"), folder.join("in.js"));
-        std::fs::write(&wasm, b"\0asm wasm bytes").unwrap();
+        let (app, glue) = (folder.join("in.wasm.z"), folder.join("in.js"));
+        std::fs::write(&app, b"deflated wasm bytes").unwrap();
         std::fs::write(&glue, "async function __wbg_init(m) {}\nexport { __wbg_init as default };").unwrap();
         let rules = crate::cases::load_pack(None).unwrap();
-        embed(&Artifacts { wasm, glue, css: ".ethics-advisor { color: red }".into() }, &rules, &folder.join("embed")).unwrap();
-        let packs: Vec<(&str, Vec<u8>)> = ["en", "fr", "es"].iter().enumerate().map(|(lang, code)| (*code, ethics_engine::shipped::encode_language(rules.clone(), lang))).collect();
+        embed(&Artifacts { app, glue, css: ".ethics-advisor { color: red }".into() }, &rules, &folder.join("embed")).unwrap();
+        let packs: Vec<(&str, Vec<u8>)> = ["en", "fr", "es"].iter().enumerate().map(|(lang, code)| (*code, ethics_engine::shipped::deflated(&ethics_engine::shipped::encode_language(rules.clone(), lang)))).collect();
         let read = |name: &str| std::fs::read(folder.join("embed").join(name)).unwrap();
         let (boot, css, snippet) = (read("boot.js"), read("ethics-advisor.css"), String::from_utf8(read("embed-snippet.html")).unwrap());
         assert!(snippet.contains(&format!("href=\"ethics-advisor.css\" integrity=\"{}\"", subresource_integrity(&css))), "{snippet}");
         assert!(snippet.contains(&format!("src=\"boot.js\" integrity=\"{}\"", subresource_integrity(&boot))), "{snippet}");
         let boot = String::from_utf8(boot).unwrap();
         assert!(boot.starts_with("async function __wbg_init"), "the glue itself: no second file to fetch without integrity");
-        assert!(boot.contains(&format!("{{ integrity: '{}' }}", subresource_integrity(b"\0asm wasm bytes"))), "{boot}");
+        assert!(boot.contains(&format!("inflated('ethics-advisor.bin', '{}')", subresource_integrity(b"deflated wasm bytes"))), "the app pinned as it travels: {boot}");
         let table = packs.iter().map(|(code, bytes)| format!("{code}: '{}'", subresource_integrity(bytes))).collect::<Vec<_>>().join(", ");
         assert!(boot.contains(&format!("const PACKS = {{ {table} }};")), "each language's file pinned: {boot}");
-        assert_eq!(read("ethics_advisor_bg.wasm"), b"\0asm wasm bytes");
+        assert_eq!(read("ethics-advisor.bin"), b"deflated wasm bytes");
         for (code, bytes) in &packs {
             assert_eq!(&read(&format!("pack.{code}.bin")), bytes);
         }

@@ -28,8 +28,9 @@ pub struct Inline {
     pub style: String,
 }
 
-/// What a browser without DecompressionStream (before 2023) shows instead of the advisor.
-const TOO_OLD: &str = "This browser is too old for the ethics advisor: please open it in a current Edge, Chrome, Firefox or Safari. \
+/// What a browser without DecompressionStream (before 2023) shows instead of the advisor (the
+/// single file, and an embed's `boot.js`). No straight quote: it goes inside a JavaScript string.
+pub const TOO_OLD: &str = "This browser is too old for the ethics advisor: please open it in a current Edge, Chrome, Firefox or Safari. \
     Ce navigateur est trop ancien : ouvrez le conseiller dans une version récente d’Edge, Chrome, Firefox ou Safari. \
     Este navegador es demasiado antiguo: abra el asesor en una versión reciente de Edge, Chrome, Firefox o Safari.";
 
@@ -43,11 +44,12 @@ pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Re
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
 /// Also its inline script and style, which the studio's CSP allows for its preview.
 pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), String> {
-    let start = "const pack = new Uint8Array(await new Response(inflated(document.getElementById('ethics-advisor-pack').textContent.trim())).arrayBuffer());\n\
+    let alongside = "const packBytes = new Response(inflated(document.getElementById('ethics-advisor-pack').textContent.trim())).arrayBuffer();";
+    let start = "const pack = new Uint8Array(await packBytes);\n\
                  \x20 performance.mark('ethics-advisor:pack');\n\
                  \x20 start(pack);\n\
                  \x20 performance.mark('ethics-advisor:started');";
-    let advisor = Inline { script: inline_script(artifacts, start)?, style: artifacts.css.clone() };
+    let advisor = Inline { script: inline_script(artifacts, alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
     let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
     let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{pack}\n<script type=\"module\">{}</script>", advisor.script))?;
@@ -58,20 +60,20 @@ pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), S
 /// it would publish (`advisor`) in a frame made from a blob: a frame's document made by the
 /// page keeps the page's CSP, so the advisor's script and style are allowed by their hashes.
 pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
-    let studio = Inline { script: inline_script(artifacts, "")?, style: artifacts.css.clone() };
+    let studio = Inline { script: inline_script(artifacts, "", "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
     crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>", studio.script))
 }
 
-/// The app's glue as one inline module script that starts the app from its inlined wasm, then
-/// runs `then` (which may use `inflated`). User Timing marks name each phase of the start-up
+/// The app's glue as one inline module script that starts the app from its inlined wasm, runs
+/// `alongside` while the browser compiles it, then `then` (both may use `inflated`). User Timing marks name each phase of the start-up
 /// (`ethics-advisor:script`, `:wasm`, then the advisor's `:pack` and `:started`), which the
 /// bench reads. Nothing is fetched (the CSP has connect-src
-/// 'none'): the wasm travels deflated (zlib), about two fifths of its size, and the browser's
+/// 'none'): the wasm travels deflated (zlib, by Zopfli), about two fifths of its size, and the browser's
 /// own DecompressionStream inflates it (a Response of type application/wasm streams into
 /// instantiateStreaming).
-fn inline_script(artifacts: &Artifacts, then: &str) -> Result<String, String> {
-    let wasm = std::fs::read(&artifacts.wasm).map_err(|e| format!("cannot read {}: {e}", artifacts.wasm.display()))?;
+fn inline_script(artifacts: &Artifacts, alongside: &str, then: &str) -> Result<String, String> {
+    let app = std::fs::read(&artifacts.app).map_err(|e| format!("cannot read {}: {e}", artifacts.app.display()))?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     if !glue.contains("async function __wbg_init(") {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
@@ -86,11 +88,13 @@ fn inline_script(artifacts: &Artifacts, then: &str) -> Result<String, String> {
          \x20   else {{ const binary = atob(base64); deflated = new Uint8Array(binary.length); for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i); }}\n\
          \x20   return new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 }};\n\
-         \x20 await __wbg_init({{ module_or_path: new Response(inflated(\"{}\"), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         \x20 const app = __wbg_init({{ module_or_path: new Response(inflated(\"{}\"), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
+         \x20 {alongside}\n\
+         \x20 await app;\n\
          \x20 performance.mark('ethics-advisor:wasm');\n\
          \x20 {then}\n\
          }}\n",
-        base64(&miniz_oxide::deflate::compress_to_vec_zlib(&wasm, 10))
+        base64(&app)
     ))
 }
 

@@ -147,7 +147,7 @@ fn snippet_hosts(dist: &Path, hosts: &Path) -> Result<(), String> {
     for (folder, changed) in [("pack-changed", "pack.en.bin"), ("language-changed", "pack.fr.bin")] {
         let folder = hosts.join(folder);
         std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-        for file in ["boot.js", "ethics_advisor_bg.wasm", "ethics-advisor.css", "embed-snippet.html", "pack.en.bin", "pack.fr.bin", "pack.es.bin"] {
+        for file in ["boot.js", ethics_engine::shipped::APP_FILE, "ethics-advisor.css", "embed-snippet.html", "pack.en.bin", "pack.fr.bin", "pack.es.bin"] {
             let mut bytes = std::fs::read(dist.join(file)).map_err(|e| format!("cannot read dist/{file}: {e}"))?;
             if file == changed {
                 bytes.extend_from_slice(b"changed after the build");

@@ -77,6 +77,9 @@ pub mod resume;
 pub mod shipped;
 mod text;
 
+#[cfg(feature = "publish")]
+pub mod page_text;
+
 #[cfg(feature = "load")]
 pub mod cases;
 #[cfg(feature = "load")]

@@ -127,21 +127,20 @@ pub const PAGE_PACK_PLACEHOLDER: &str = "{{PACK}}";
 
 /// A single-file advisor page for `pack`, from the build's page with its pack left out: the
 /// pack deflated (zlib; the page inflates it with the browser's `DecompressionStream`), then
-/// base64, in place of [`PAGE_PACK_PLACEHOLDER`]. Both the build and the studio publish
+/// written as [`crate::page_text`], in place of [`PAGE_PACK_PLACEHOLDER`]. Both the build and the studio publish
 /// through this.
 #[cfg(feature = "publish")]
 pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
     if template.matches(PAGE_PACK_PLACEHOLDER).count() != 1 {
         return Err(format!("the advisor page has no single {PAGE_PACK_PLACEHOLDER} where its pack goes"));
     }
-    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &deflated_base64(&encode(pack)), 1))
+    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &deflated_text(&encode(pack)), 1))
 }
 
-/// Bytes as a page's data block carries them: deflated (zlib), then base64.
+/// Bytes as a page's data block carries them: deflated (zlib), then as [`crate::page_text`].
 #[cfg(feature = "publish")]
-pub fn deflated_base64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(deflated(bytes))
+pub fn deflated_text(bytes: &[u8]) -> String {
+    crate::page_text::encode(&deflated(bytes))
 }
 
 /// Bytes deflated (zlib), as the browser's `DecompressionStream('deflate')` inflates them.
@@ -187,25 +186,24 @@ pub enum SourcesError {
 }
 
 /// The page with the TOML files (path under `rules/`, text) it was made from, in a data block
-/// (deflated, then base64) before `</body>`.
+/// (deflated, then as [`crate::page_text`]) before `</body>`.
 #[cfg(feature = "publish")]
 pub fn with_sources(page: &str, files: &[(String, String)]) -> Result<String, String> {
     let at = page.rfind("</body>").ok_or("the advisor page has no </body> to put its files before")?;
-    let block = deflated_base64(&postcard::to_allocvec(files).expect("strings always serialize"));
+    let block = deflated_text(&postcard::to_allocvec(files).expect("strings always serialize"));
     Ok(format!("{}<script type=\"application/octet-stream\" id=\"{PAGE_SOURCES_ID}\">{block}</script>\n{}", &page[..at], &page[at..]))
 }
 
 /// The TOML files a page published by the studio carries (see [`with_sources`]).
 #[cfg(feature = "publish")]
 pub fn sources_in(page: &str) -> Result<Vec<(String, String)>, SourcesError> {
-    use base64::Engine;
     let opening = format!("id=\"{PAGE_SOURCES_ID}\">");
     let Some(start) = page.find(&opening).map(|at| at + opening.len()) else {
         return Err(if page.contains("id=\"ethics-advisor-pack\"") { SourcesError::NotFromTheStudio } else { SourcesError::NotAnAdvisor });
     };
-    let block = page[start..].split("</script>").next().unwrap_or_default().trim();
+    let block = page[start..].split("</script>").next().unwrap_or_default();
     let damaged = |e: &dyn std::fmt::Display| SourcesError::Damaged(e.to_string());
-    let deflated = base64::engine::general_purpose::STANDARD.decode(block).map_err(|e| damaged(&e))?;
+    let deflated = crate::page_text::decode(block).map_err(|e| damaged(&e))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).map_err(|e| damaged(&e))?;
     postcard::from_bytes(&bytes).map_err(|e| damaged(&e))
 }

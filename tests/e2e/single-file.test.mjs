@@ -3,7 +3,7 @@
 // alone in another folder. Only the file itself may be requested; no CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,13 +90,21 @@ test('from file://, a browser that cannot inflate the app says so in three langu
   await context.close();
 });
 
-test('from file://, the wasm is inflated from the page itself, with the base64 decoder the browser has', async () => {
-  // Without Uint8Array.fromBase64 (browsers before 2025) the page decodes with atob.
+test('from file://, a copy cut short says so in three languages, instead of a blank page or a broken advisor', async () => {
+  const whole = readFileSync(process.env.SINGLE_FILE, 'utf8');
+  const opening = 'id="ethics-advisor-app">';
+  const start = whole.indexOf(opening) + opening.length;
+  const end = whole.indexOf('</script>', start);
+  const cut = join(mkdtempSync(join(tmpdir(), 'ea-cut-')), 'ethics-advisor.html');
+  writeFileSync(cut, whole.slice(0, start + Math.floor((end - start) / 2)) + whole.slice(end));
   const context = await browser.newContext();
-  await context.addInitScript(() => { delete Uint8Array.fromBase64; });
   const page = await context.newPage();
-  await page.goto(fileUrl);
-  await page.locator('#page-heading').waitFor();
-  assert.equal(await page.locator('#page-heading').textContent(), 'Get confidential advice on an ethics question');
+  await page.goto(pathToFileURL(cut).href);
+  const host = page.locator('#ethics-advisor');
+  await host.filter({ hasText: 'damaged' }).waitFor();
+  const text = await host.textContent();
+  for (const phrase of ['This copy of the ethics advisor is damaged', 'Cette copie du conseiller en déontologie est endommagée', 'Esta copia del asesor de ética está dañada', 'cut short']) {
+    assert.ok(text.includes(phrase), `${phrase} in ${text}`);
+  }
   await context.close();
 });

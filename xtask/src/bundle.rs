@@ -1,6 +1,6 @@
 //! The whole app as one self-contained HTML file that works from `file://` with no server —
-//! wasm and rule pack (deflated, base64; the pack in a data block, so that the studio can
-//! publish another), JavaScript and CSS inlined, and a strict CSP that allows exactly that
+//! wasm and rule pack (deflated, then as `ethics_engine::page_text`, each in a data block, so that the studio can
+//! publish another pack), JavaScript and CSS inlined, and a strict CSP that allows exactly that
 //! inline script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
 //! out, and the served `index.html`.
 
@@ -34,6 +34,12 @@ pub const TOO_OLD: &str = "This browser is too old for the ethics advisor: pleas
     Ce navigateur est trop ancien : ouvrez le conseiller dans une version récente d’Edge, Chrome, Firefox ou Safari. \
     Este navegador es demasiado antiguo: abra el asesor en una versión reciente de Edge, Chrome, Firefox o Safari.";
 
+/// What a single-file page whose data blocks cannot be read (a copy cut short, or edited by
+/// hand) shows instead of the advisor, followed by the reason. No straight quote, as above.
+const DAMAGED: &str = "This copy of the ethics advisor is damaged, perhaps cut short when it was copied: please get the file again. \
+    Cette copie du conseiller en déontologie est endommagée, peut-être tronquée lors d’une copie : veuillez obtenir le fichier à nouveau. \
+    Esta copia del asesor de ética está dañada, quizá se cortó al copiarla: vuelva a obtener el archivo.";
+
 /// The whole app as one HTML page, with its rule pack.
 pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Result<String, String> {
     let (html, _) = single_file_template(artifacts)?;
@@ -44,7 +50,7 @@ pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Re
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
 /// Also its inline script and style, which the studio's CSP allows for its preview.
 pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), String> {
-    let alongside = "const packBytes = new Response(inflated(document.getElementById('ethics-advisor-pack').textContent.trim())).arrayBuffer();";
+    let alongside = "const packBytes = new Response(inflated(document.getElementById('ethics-advisor-pack').textContent)).arrayBuffer();";
     let start = "const pack = new Uint8Array(await packBytes);\n\
                  \x20 performance.mark('ethics-advisor:pack');\n\
                  \x20 start(pack);\n\
@@ -65,7 +71,32 @@ pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, St
     crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("{}\n<script type=\"module\">{}</script>", app_block(artifacts)?, studio.script))
 }
 
-/// Where a page carries its app: the wasm deflated, in base64, in a data block that no browser
+/// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
+/// says why seven bits to a character), as a Uint8Array; throws if the block was cut short.
+const PAGE_TEXT_DECODER: &str = "  const fromPageText = (text) => {
+    const comma = text.indexOf(',');
+    const bytes = new Uint8Array(Number(text.slice(0, comma)));
+    const awkward = [0, 13, 60];
+    // One loop, its state in locals: JavaScript engines make this fast soonest.
+    let bits = 0, count = 0, at = 0;
+    for (let i = comma + 1; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 128) {
+        bits = ((bits << 7) | awkward[(c >> 7) - 1]) & 0x7fff;
+        count += 7;
+        if (count >= 8) { count -= 8; bytes[at++] = bits >> count; }
+        c &= 127;
+      }
+      bits = ((bits << 7) | c) & 0x7fff;
+      count += 7;
+      if (count >= 8) { count -= 8; bytes[at++] = bits >> count; }
+    }
+    if (comma < 0 || at < bytes.length) throw new Error('the page is damaged: a data block was cut short');
+    return bytes;
+  };
+";
+
+/// Where a page carries its app: the wasm deflated, as data-block text (`ethics_engine::page_text`), in a data block that no browser
 /// runs. Outside the script, so that the browser's JavaScript compiler never reads it (as a
 /// string in the script, it took that compiler about 10 ms with the CPU slowed 4×).
 const APP_BLOCK_ID: &str = "ethics-advisor-app";
@@ -73,7 +104,7 @@ const APP_BLOCK_ID: &str = "ethics-advisor-app";
 /// The data block of a page's app (see [`APP_BLOCK_ID`]).
 fn app_block(artifacts: &Artifacts) -> Result<String, String> {
     let app = std::fs::read(&artifacts.app).map_err(|e| format!("cannot read {}: {e}", artifacts.app.display()))?;
-    Ok(format!("<script type=\"application/octet-stream\" id=\"{APP_BLOCK_ID}\">{}</script>", base64(&app)))
+    Ok(format!("<script type=\"application/octet-stream\" id=\"{APP_BLOCK_ID}\">{}</script>", ethics_engine::page_text::encode(&app)))
 }
 
 /// The app's glue as one inline module script that starts the app from the wasm in the page's
@@ -90,20 +121,20 @@ fn inline_script(artifacts: &Artifacts, alongside: &str, then: &str) -> Result<S
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
     }
     Ok(format!(
-        "performance.mark('ethics-advisor:script');\n{glue}\nif (!('DecompressionStream' in self)) {{\n\
-         \x20 (document.getElementById('ethics-advisor') || document.body).textContent = '{TOO_OLD}';\n\
-         }} else {{\n\
-         \x20 const inflated = (base64) => {{\n\
-         \x20   let deflated;\n\
-         \x20   if (Uint8Array.fromBase64) deflated = Uint8Array.fromBase64(base64);\n\
-         \x20   else {{ const binary = atob(base64); deflated = new Uint8Array(binary.length); for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i); }}\n\
-         \x20   return new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
-         \x20 }};\n\
+        "performance.mark('ethics-advisor:script');\n{glue}\nconst host = document.getElementById('ethics-advisor') || document.body;\n\
+         if (!('DecompressionStream' in self)) {{\n\
+         \x20 host.textContent = '{TOO_OLD}';\n\
+         }} else try {{\n\
+         {PAGE_TEXT_DECODER}\
+         \x20 const inflated = (text) => new Blob([fromPageText(text)]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 const app = __wbg_init({{ module_or_path: new Response(inflated(document.getElementById('{APP_BLOCK_ID}').textContent), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
          \x20 {alongside}\n\
          \x20 await app;\n\
          \x20 performance.mark('ethics-advisor:wasm');\n\
          \x20 {then}\n\
+         }} catch (error) {{\n\
+         \x20 host.textContent = `{DAMAGED} (${{error.message}})`;\n\
+         \x20 throw error;\n\
          }}\n"
     ))
 }

@@ -6,7 +6,7 @@
 use crate::setup::Tools;
 use crate::{build, root, run_cmd};
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The single-file budget, in bytes, from `bench/size-budget.txt` (changed deliberately,
@@ -183,6 +183,24 @@ fn browser_timings(single: &Path, peer: &Path, journey: &Path, runs: usize) -> R
         return Err(format!("bench/browser-timings.mjs failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
     String::from_utf8(out.stdout).map_err(|e| format!("bench/browser-timings.mjs wrote no text: {e}"))
+}
+
+/// The start-up of single-file pages against each other (`bench --compare`), to try a change
+/// before the whole bench: `bench/startup-compare.mjs` prints its tables.
+pub fn compare(pages: &[PathBuf], runs: usize, trace: bool) -> Result<(), String> {
+    crate::setup::ensure_all()?;
+    for page in pages {
+        if !page.is_file() {
+            return Err(format!("bench --compare: no page at {}", page.display()));
+        }
+    }
+    println!("bench: start-up of {} page(s), {runs} runs each, alternating, headless Chromium from file:// …", pages.len());
+    let mut node = Command::new("node");
+    node.arg(root().join("bench/startup-compare.mjs")).arg(runs.to_string());
+    if trace {
+        node.arg("--trace");
+    }
+    run_cmd(node.args(pages))
 }
 
 /// A target of the benchmark: what is measured, the value, and the most it may be.

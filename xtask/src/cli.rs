@@ -21,6 +21,10 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   studio               the same build; names the ethics office's studio: dist/studio.html
   bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
                        twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)
+  bench --compare PAGE… [--runs N] [--trace]
+                       the start-up of advisor pages (single files) against each other, alternately,
+                       unslowed and with the CPU slowed 4× (N runs, default 15); --trace: where the
+                       main thread's time goes, slowed
   engine-scaling OUT.json
                        validation and path enumeration at 1×, 10× and 100× the pack (run by bench)
   peer [DIR]           the SurveyJS page the bench compares with, and its journey (default: bench-output/)
@@ -55,6 +59,7 @@ pub enum Task {
     Bundle,
     Studio,
     Bench { runs: usize },
+    BenchCompare { pages: Vec<PathBuf>, runs: usize, trace: bool },
     EngineScaling { out: PathBuf },
     Peer { dir: Option<PathBuf> },
     CheckRules { dir: Option<PathBuf> },
@@ -88,7 +93,7 @@ const COMMANDS: [&str; 17] = [
 
 fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut paths: Vec<PathBuf> = Vec::new();
-    let (mut port, mut mode, mut cases, mut runs, mut rules, mut compare, mut iterate) = (8080, Mode::Dev, 1_000_000, 15, None, false, false);
+    let (mut port, mut mode, mut cases, mut runs, mut rules, mut compare, mut iterate, mut trace) = (8080, Mode::Dev, 1_000_000, 15, None, false, false, false);
     while let Some(arg) = parser.next()? {
         match (command, arg) {
             ("serve", Long("port")) => port = parser.value()?.parse()?,
@@ -96,8 +101,10 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
             ("fuzz", Long("cases")) => cases = parser.value()?.parse()?,
             ("bench", Long("runs")) => runs = parser.value()?.parse::<usize>()?.max(1),
             ("cases" | "reader-sheets", Long("rules")) => rules = Some(PathBuf::from(parser.value()?)),
-            ("diagram", Long("compare")) => compare = true,
+            ("diagram" | "bench", Long("compare")) => compare = true,
+            ("bench", Long("trace")) => trace = true,
             ("mutants", Long("iterate")) => iterate = true,
+            ("bench", Value(path)) if compare => paths.push(path.into()),
             ("e2e" | "engine-scaling" | "peer" | "check-rules" | "cases" | "reader-sheets" | "diagram" | "mutants", Value(path)) => paths.push(path.into()),
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             (_, arg) => return Err(arg.unexpected()),
@@ -119,6 +126,11 @@ fn read(command: &str, parser: &mut lexopt::Parser) -> Result<Task, lexopt::Erro
         "build" => Task::Build,
         "bundle" => Task::Bundle,
         "studio" => Task::Studio,
+        "bench" if compare => match paths.len() {
+            0 => return Err("--compare needs the pages to compare".into()),
+            _ => Task::BenchCompare { pages: paths.collect(), runs, trace },
+        },
+        "bench" if trace => return Err("--trace goes with --compare".into()),
         "bench" => Task::Bench { runs },
         "engine-scaling" => Task::EngineScaling { out: at_most_one("output file")?.ok_or("needs the JSON file to write")? },
         "peer" => Task::Peer { dir: at_most_one("folder")? },
@@ -150,6 +162,13 @@ mod tests {
         assert_eq!(parsed(&["serve", "--release", "--port", "9000"]), Ok(Task::Serve { port: 9000, mode: Mode::Release }));
         assert_eq!(parsed(&["serve", "--port=9001"]), Ok(Task::Serve { port: 9001, mode: Mode::Dev }));
         assert_eq!(parsed(&["bench", "--runs", "3"]), Ok(Task::Bench { runs: 3 }));
+        assert_eq!(
+            parsed(&["bench", "--compare", "a.html", "b.html", "--runs", "5", "--trace"]),
+            Ok(Task::BenchCompare { pages: vec!["a.html".into(), "b.html".into()], runs: 5, trace: true })
+        );
+        assert_eq!(parsed(&["bench", "--compare"]), Err("bench: --compare needs the pages to compare".into()));
+        assert_eq!(parsed(&["bench", "--trace"]), Err("bench: --trace goes with --compare".into()));
+        assert!(parsed(&["bench", "a.html"]).is_err(), "pages only with --compare");
         assert_eq!(parsed(&["fuzz"]), Ok(Task::Fuzz { cases: 1_000_000 }));
         assert_eq!(parsed(&["cases", "--rules", "r", "a.toml", "b"]), Ok(Task::Cases { rules: Some("r".into()), paths: vec!["a.toml".into(), "b".into()] }));
         assert_eq!(parsed(&["reader-sheets", "out"]), Ok(Task::ReaderSheets { rules: None, out: Some("out".into()) }));

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
             println!("studio: {}", dist.join("studio.html").display());
         }),
         Task::Bench { runs } => bench::run(runs),
+        Task::BenchCompare { pages, runs, trace } => bench::compare(&pages, runs, trace),
         Task::Peer { dir } => peer::run(dir),
         Task::EngineScaling { out } => bench::engine_scaling(&out),
         Task::CheckRules { dir } => cases::check_rules(dir),

@@ -1,0 +1,89 @@
+// `cargo xtask bench --compare A.html B.html …`: the start-up of advisor pages against each
+// other, to try a change before the whole bench — each page opened from file:// in headless
+// Chromium, alternately, RUNS times after one warm-up each, unslowed then with the CPU slowed
+// 4×: navigation → each of the page's User Timing marks (see browser-timings.mjs), medians.
+// With --trace, also where the main thread's time goes with the CPU slowed: Chromium's trace
+// events, self time (an event's own time, less the events inside it), mean per run.
+//
+// Usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+const [runsArg, ...rest] = process.argv.slice(2);
+const trace = rest.includes('--trace');
+const pages = rest.filter((a) => a !== '--trace');
+const runs = Number(runsArg);
+if (!(runs > 0) || pages.length === 0) throw new Error('usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…');
+
+const MARKS = ['script', 'wasm', 'pack', 'started', 'question'];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+
+/** One visit: the marks' times from the navigation, and the trace's events if asked for. */
+async function visit(page, slowdown, withTrace) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  if (slowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  const events = [];
+  if (withTrace) {
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,blink,loading', transferMode: 'ReportEvents' });
+  }
+  await tab.goto(`${pathToFileURL(page).href}#/gifts/exchange`);
+  await tab.waitForFunction(() => performance.getEntriesByName('ethics-advisor:question').length > 0, null, { timeout: 60_000 });
+  const marks = await tab.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.split(':')[1], m.startTime])));
+  if (withTrace) {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+  }
+  await context.close();
+  return { marks, events };
+}
+
+/** Self time of each complete event on the renderer's main thread (the one that parses HTML). */
+function selfTimes(events, into) {
+  const main = events.find((e) => e.name === 'ParseHTML')?.tid;
+  const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const open = [];
+  for (const span of spans) {
+    while (open.length && open.at(-1).ts + open.at(-1).dur <= span.ts) open.pop();
+    if (open.length) open.at(-1).self -= span.dur;
+    span.self = span.dur;
+    open.push(span);
+  }
+  for (const span of spans) into.set(span.name, (into.get(span.name) ?? 0) + span.self / 1000);
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
+};
+const ms = (v) => (v === undefined ? '—' : v.toFixed(1));
+
+for (const slowdown of [1, 4]) {
+  const seen = pages.map(() => []);
+  const spent = pages.map(() => new Map());
+  for (let run = 0; run <= runs; run++) {
+    for (const [i, page] of pages.entries()) {
+      const { marks, events } = await visit(page, slowdown, trace && slowdown > 1 && run > 0);
+      if (run === 0) continue; // the warm-up
+      seen[i].push(marks);
+      selfTimes(events, spent[i]);
+    }
+  }
+  console.log(`\n| ${slowdown > 1 ? `CPU slowed ${slowdown}×` : 'unslowed'}, median of ${runs} | ${MARKS.join(' | ')} |`);
+  console.log(`|---|${MARKS.map(() => '---:').join('|')}|`);
+  for (const [i, page] of pages.entries()) {
+    console.log(`| ${page} | ${MARKS.map((m) => ms(median(seen[i].map((marks) => marks[m])))).join(' | ')} |`);
+  }
+  if (trace && slowdown > 1) {
+    for (const [i, page] of pages.entries()) {
+      console.log(`\n| ${page}: main thread, slowed, mean per run | ms |\n|---|---:|`);
+      [...spent[i]].sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([name, total]) => console.log(`| ${name} | ${ms(total / runs)} |`));
+    }
+  }
+}
+await browser.close();

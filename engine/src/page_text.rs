@@ -9,9 +9,9 @@
 //! The text starts with the number of bytes and a comma, so the last group's padding is
 //! never read as a byte, and a block cut short is told from a whole one.
 //!
-//! The pages decode it with a loop of a few lines (`xtask/src/bundle.rs`, `PAGE_TEXT_DECODER`);
-//! no browser has a decoder built in for anything denser than base64. Measured on the single
-//! file: 351,606 bytes with base64, see README ("Size and speed") for this encoding's.
+//! The pages decode it with a loop of a few lines of WebAssembly (`xtask/src/page_text.wat`);
+//! no browser has a decoder built in for anything denser than base64. README ("How the sizes
+//! got there", step 9) has what it saves and costs, measured.
 
 /// The group values a data block cannot hold as themselves: NUL, CR and `<`.
 pub const AWKWARD: [u8; 3] = [0x00, 0x0D, b'<'];

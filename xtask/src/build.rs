@@ -265,7 +265,7 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     let dist = root().join("dist");
     embed(&staff, &pack, &dist)?;
     embed(&full, &pack, &dist.join("trainer"))?;
-    let single = crate::bundle::single_file_html(&full, &pack)?;
+    let single = crate::bundle::single_file_html(tools, &full, &pack)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
     write(&dist.join("index.html"), &single)?;
     studio(tools, &full, &staff, &dist)?;
@@ -280,7 +280,7 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
 pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -> Result<(), String> {
     let folder = root().join("target/studio");
     std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create target/studio: {e}"))?;
-    let (advisor_page, advisor) = crate::bundle::single_file_template(full)?;
+    let (advisor_page, advisor) = crate::bundle::single_file_template(tools, full)?;
     let staff_app = std::fs::read(&staff.app).map_err(|e| format!("cannot read {}: {e}", staff.app.display()))?;
     for (name, bytes) in [
         ("advisor-page.html", advisor_page.as_bytes()),
@@ -295,7 +295,7 @@ pub fn studio(tools: &Tools, full: &Artifacts, staff: &Artifacts, dist: &Path) -
         }
     }
     let studio = release(tools, Variant::Studio)?;
-    let html = crate::bundle::studio_html(&studio, &advisor)?;
+    let html = crate::bundle::studio_html(tools, &studio, &advisor)?;
     write(&dist.join("studio.html"), &html)?;
     println!("build: the studio in {} ({} bytes)", dist.join("studio.html").display(), html.len());
     Ok(())

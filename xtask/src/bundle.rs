@@ -5,6 +5,8 @@
 //! out, and the served `index.html`.
 
 use crate::build::{page, Artifacts};
+use crate::setup::Tools;
+use crate::{root, run_cmd, stamps};
 
 /// The Content Security Policy of a single-file page, given the inline script and style of
 /// each page it may show (its own, and for the studio's preview the advisor's, in a frame of
@@ -41,21 +43,21 @@ const DAMAGED: &str = "This copy of the ethics advisor is damaged, perhaps cut s
     Esta copia del asesor de ética está dañada, quizá se cortó al copiarla: vuelva a obtener el archivo.";
 
 /// The whole app as one HTML page, with its rule pack.
-pub fn single_file_html(artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Result<String, String> {
-    let (html, _) = single_file_template(artifacts)?;
+pub fn single_file_html(tools: &Tools, artifacts: &Artifacts, pack: &ethics_engine::Pack) -> Result<String, String> {
+    let (html, _) = single_file_template(tools, artifacts)?;
     ethics_engine::shipped::into_page(&html, pack.clone())
 }
 
 /// The whole app as one HTML page but for its rule pack, which goes in the data block the
 /// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
 /// Also its inline script and style, which the studio's CSP allows for its preview.
-pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), String> {
+pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(String, Inline), String> {
     let alongside = "const packBytes = new Response(inflated(document.getElementById('ethics-advisor-pack').textContent)).arrayBuffer();";
     let start = "const pack = new Uint8Array(await packBytes);\n\
                  \x20 performance.mark('ethics-advisor:pack');\n\
                  \x20 start(pack);\n\
                  \x20 performance.mark('ethics-advisor:started');";
-    let advisor = Inline { script: inline_script(artifacts, alongside, start)?, style: artifacts.css.clone() };
+    let advisor = Inline { script: inline_script(tools, artifacts, alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
     let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
     let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{}\n{pack}\n<script type=\"module\">{}</script>", app_block(artifacts)?, advisor.script))?;
@@ -65,36 +67,38 @@ pub fn single_file_template(artifacts: &Artifacts) -> Result<(String, Inline), S
 /// The studio as one HTML page, under the advisor's CSP, which also lets it show the advisor
 /// it would publish (`advisor`) in a frame made from a blob: a frame's document made by the
 /// page keeps the page's CSP, so the advisor's script and style are allowed by their hashes.
-pub fn studio_html(artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
-    let studio = Inline { script: inline_script(artifacts, "", "")?, style: artifacts.css.clone() };
+pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
+    let studio = Inline { script: inline_script(tools, artifacts, "", "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
     crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("{}\n<script type=\"module\">{}</script>", app_block(artifacts)?, studio.script))
 }
 
 /// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
-/// says why seven bits to a character), as a Uint8Array; throws if the block was cut short.
-const PAGE_TEXT_DECODER: &str = "  const fromPageText = (text) => {
+/// says why seven bits to a character), as a Uint8Array; throws if the block was cut short. The
+/// loop is `xtask/src/page_text.wat`, assembled by binaryen's wasm-as and compiled by the page
+/// at once (a few hundred bytes, in the script as numbers; the CSP's 'wasm-unsafe-eval' allows
+/// it as it allows the app); the text reaches it as UTF-8, which the browser's TextEncoder
+/// writes straight into its memory.
+fn page_text_decoder(tools: &Tools) -> Result<String, String> {
+    let (source, module) = (root().join("xtask/src/page_text.wat"), root().join("target/page_text.wasm"));
+    stamps::run_if_changed(&module, &[&source], "wasm-as", || run_cmd(std::process::Command::new(&tools.wasm_as).arg(&source).arg("-o").arg(&module)))?;
+    let bytes = std::fs::read(&module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
+    let numbers = bytes.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
+    Ok(format!(
+        "  const fromPageText = (text) => {{
     const comma = text.indexOf(',');
-    const bytes = new Uint8Array(Number(text.slice(0, comma)));
-    const awkward = [0, 13, 60];
-    // One loop, its state in locals: JavaScript engines make this fast soonest.
-    let bits = 0, count = 0, at = 0;
-    for (let i = comma + 1; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 128) {
-        bits = ((bits << 7) | awkward[(c >> 7) - 1]) & 0x7fff;
-        count += 7;
-        if (count >= 8) { count -= 8; bytes[at++] = bits >> count; }
-        c &= 127;
-      }
-      bits = ((bits << 7) | c) & 0x7fff;
-      count += 7;
-      if (count >= 8) { count -= 8; bytes[at++] = bits >> count; }
-    }
-    if (comma < 0 || at < bytes.length) throw new Error('the page is damaged: a data block was cut short');
-    return bytes;
-  };
-";
+    const length = Number(text.slice(0, comma));
+    const {{ exports }} = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([{numbers}])), {{}});
+    const room = 2 * (text.length - comma) + length;
+    const had = exports.memory.buffer.byteLength;
+    if (room > had) exports.memory.grow(Math.ceil((room - had) / 65536));
+    const {{ written }} = new TextEncoder().encodeInto(text.slice(comma + 1), new Uint8Array(exports.memory.buffer));
+    if (comma < 0 || exports.decode(written, written, length) < length) throw new Error('the page is damaged: a data block was cut short');
+    return new Uint8Array(exports.memory.buffer, written, length);
+  }};
+"
+    ))
+}
 
 /// Where a page carries its app: the wasm deflated, as data-block text (`ethics_engine::page_text`), in a data block that no browser
 /// runs. Outside the script, so that the browser's JavaScript compiler never reads it (as a
@@ -115,7 +119,8 @@ fn app_block(artifacts: &Artifacts) -> Result<String, String> {
 /// 'none'): the wasm travels deflated (zlib, by Zopfli), about two fifths of its size, and the browser's
 /// own DecompressionStream inflates it (a Response of type application/wasm streams into
 /// instantiateStreaming).
-fn inline_script(artifacts: &Artifacts, alongside: &str, then: &str) -> Result<String, String> {
+fn inline_script(tools: &Tools, artifacts: &Artifacts, alongside: &str, then: &str) -> Result<String, String> {
+    let decoder = page_text_decoder(tools)?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;
     if !glue.contains("async function __wbg_init(") {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
@@ -125,7 +130,7 @@ fn inline_script(artifacts: &Artifacts, alongside: &str, then: &str) -> Result<S
          if (!('DecompressionStream' in self)) {{\n\
          \x20 host.textContent = '{TOO_OLD}';\n\
          }} else try {{\n\
-         {PAGE_TEXT_DECODER}\
+         {decoder}\
          \x20 const inflated = (text) => new Blob([fromPageText(text)]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 const app = __wbg_init({{ module_or_path: new Response(inflated(document.getElementById('{APP_BLOCK_ID}').textContent), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\
          \x20 {alongside}\n\

@@ -9,6 +9,8 @@ use std::process::Command;
 /// Where the installed tools are.
 pub struct Tools {
     pub wasm_opt: PathBuf,
+    /// binaryen's assembler, for the pages' decoder (`xtask/src/page_text.wat`).
+    pub wasm_as: PathBuf,
     pub terser: PathBuf,
 }
 
@@ -23,7 +25,7 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
     ensure_dev_tools()?;
     ensure_node()?;
     ensure_npm_packages()?;
-    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt"), terser: root().join("node_modules/.bin/terser") })
+    Ok(Tools { wasm_opt: root().join("node_modules/.bin/wasm-opt"), wasm_as: root().join("node_modules/.bin/wasm-as"), terser: root().join("node_modules/.bin/terser") })
 }
 
 /// Everything `test` needs as well: Chromium and its driver.

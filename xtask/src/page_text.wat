@@ -1,0 +1,53 @@
+;; The pages' decoder of data-block text (`ethics_engine::page_text`, which says why seven bits
+;; to a character), as a WebAssembly module of a few hundred bytes that the page's script
+;; compiles at once: a loop over a quarter of a million characters runs there from its first
+;; iteration at full speed, where JavaScript starts it slowly (with the CPU slowed 4×, about
+;; 60 ms for the single file's blocks). `xtask` assembles it with binaryen's wasm-as.
+;;
+;; decode(end, out, length): the text after its comma, as UTF-8 at 0..end of the memory, into
+;; `length` bytes at `out`; returns how many bytes it wrote (fewer if the text was cut short).
+(module
+  (memory (export "memory") 1)
+  (global $bits (mut i32) (i32.const 0))
+  (global $count (mut i32) (i32.const 0))
+  (global $at (mut i32) (i32.const 0))
+  (global $stop (mut i32) (i32.const 0))
+
+  ;; Seven more bits; a byte out each time eight have come.
+  (func $put (param $group i32)
+    (global.set $bits (i32.and (i32.or (i32.shl (global.get $bits) (i32.const 7)) (local.get $group)) (i32.const 0x7fff)))
+    (global.set $count (i32.add (global.get $count) (i32.const 7)))
+    (if (i32.ge_u (global.get $count) (i32.const 8))
+      (then
+        (global.set $count (i32.sub (global.get $count) (i32.const 8)))
+        (if (i32.lt_u (global.get $at) (global.get $stop))
+          (then
+            (i32.store8 (global.get $at) (i32.shr_u (global.get $bits) (global.get $count)))
+            (global.set $at (i32.add (global.get $at) (i32.const 1))))))))
+
+  (func (export "decode") (param $end i32) (param $out i32) (param $length i32) (result i32)
+    (local $i i32) (local $c i32) (local $pair i32)
+    (global.set $bits (i32.const 0))
+    (global.set $count (i32.const 0))
+    (global.set $at (local.get $out))
+    (global.set $stop (i32.add (local.get $out) (local.get $length)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $i)))
+        (if (i32.lt_u (local.get $c) (i32.const 0x80))
+          (then (call $put (local.get $c)))
+          (else
+            ;; U+0080 to U+01FF, two bytes of UTF-8: (which awkward value + 1) << 7 | the next group.
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (local.set $pair (i32.or
+              (i32.shl (i32.and (local.get $c) (i32.const 0x1f)) (i32.const 6))
+              (i32.and (i32.load8_u (local.get $i)) (i32.const 0x3f))))
+            ;; The awkward values, NUL, CR and `<`, in that order.
+            (call $put (select (i32.const 0)
+              (select (i32.const 13) (i32.const 60) (i32.eq (i32.shr_u (local.get $pair) (i32.const 7)) (i32.const 2)))
+              (i32.eq (i32.shr_u (local.get $pair) (i32.const 7)) (i32.const 1))))
+            (call $put (i32.and (local.get $pair) (i32.const 0x7f)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.sub (global.get $at) (local.get $out))))

@@ -38,6 +38,7 @@ for (const [lang, name] of LANGUAGES) {
       await page.reload();
       await page.locator('#page-heading').waitFor();
       await page.locator(`.ea-languages button[lang="${lang}"]`).click();
+      await page.locator(`.ethics-advisor[lang="${lang}"]`).waitFor();
       const first = topic === topics[0] && lang === 'en';
       await check(page, 'start', problems, lang, first && `${lang}-start`);
       await page.locator('.ea-button--start').click();

@@ -117,3 +117,12 @@ export async function axe(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, AXE_TAGS);
 }
+
+/** Chooses a language with the advisor's language switch, then waits until the advisor speaks
+ *  it: that language's texts may have to be read first (the single file's data block for it,
+ *  or an embed's file). `page` may be a frame. */
+export async function chooseLanguage(page, name) {
+  const code = { English: 'en', Français: 'fr', Español: 'es' }[name];
+  await page.getByRole('button', { name }).click();
+  await page.locator(`.ethics-advisor[lang="${code}"]`).waitFor();
+}

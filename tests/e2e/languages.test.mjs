@@ -3,7 +3,7 @@
 // amounts are written the way each language writes them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openAdvisor, heading, BASE_URL } from './browser.mjs';
+import { launch, openAdvisor, heading, BASE_URL, chooseLanguage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,7 +13,7 @@ const pageLang = (page) => page.evaluate(() => [document.documentElement.lang, d
 
 test('switching language mid-way keeps the answers and the question on screen', async () => {
   const page = await openAdvisor(browser);
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguage(page, 'Français');
   assert.equal(await heading(page).textContent(), 'Obtenir un conseil confidentiel sur une question de déontologie');
   assert.deepEqual(await pageLang(page), ['fr', 'fr']);
   await page.getByRole('button', { name: 'Commencer' }).click();
@@ -22,7 +22,7 @@ test('switching language mid-way keeps the answers and the question on screen', 
   await page.locator('label[for="ea-exchange-no"]').click();
   await page.getByRole('button', { name: 'Continuer' }).click();
   const french = await heading(page).textContent();
-  await page.getByRole('button', { name: 'Español' }).click();
+  await chooseLanguage(page, 'Español');
   const spanish = await heading(page).textContent();
   assert.notEqual(spanish, french, 'the question is now in Spanish');
   assert.match(new URL(page.url()).hash, /#\/gifts\/solicited$/, 'still on the same question');
@@ -44,7 +44,7 @@ test("the browser's preferred language is used on first load", async () => {
 
 test('amounts are written as each language writes them', async () => {
   const page = await openAdvisor(browser);
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguage(page, 'Français');
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.locator('input[data-topic="gifts"]').check();
   await page.getByRole('button', { name: 'Continuer' }).click();
@@ -57,9 +57,9 @@ test('amounts are written as each language writes them', async () => {
   await page.locator('label[for="ea-unforeseen-no"]').click();
   await page.getByRole('button', { name: 'Continuer' }).click();
   assert.match(await page.locator('.ea-summary-list').textContent(), /1\u202f250,50\u00a0USD/);
-  await page.getByRole('button', { name: 'Español' }).click();
+  await chooseLanguage(page, 'Español');
   assert.match(await page.locator('.ea-summary-list').textContent(), /1250,50\u00a0USD/);
-  await page.getByRole('button', { name: 'English' }).click();
+  await chooseLanguage(page, 'English');
   assert.match(await page.locator('.ea-summary-list').textContent(), /USD 1,250\.50/);
   await page.context().close();
 });

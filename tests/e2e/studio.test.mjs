@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BASE_URL, launch, openAdvisor, privacyProblems, replayCase, heading, axe } from './browser.mjs';
+import { BASE_URL, launch, openAdvisor, privacyProblems, replayCase, heading, axe, chooseLanguage } from './browser.mjs';
 
 const STUDIO = join(dirname(process.env.SINGLE_FILE), 'studio.html');
 const STUDIO_URL = pathToFileURL(STUDIO).href;
@@ -276,7 +276,7 @@ test('the preview is the advisor with the edited rules, made anew after each cha
   assert.deepEqual(problems.errors.filter((e) => !/^Not allowed to load local resource: blob:null\/[0-9a-f-]+#\//.test(e)), []);
   assert.deepEqual(problems.foreign, []);
   const english = await heading(frame).textContent();
-  await frame.getByRole('button', { name: 'Español' }).click();
+  await chooseLanguage(frame, 'Español');
   assert.notEqual(await heading(frame).textContent(), english, 'the result, now in Spanish');
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'es');
   await page.context().close();

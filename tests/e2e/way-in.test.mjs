@@ -3,7 +3,7 @@
 // start page and the topic choice to the place that helps them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openAdvisor, heading, answer } from './browser.mjs';
+import { launch, openAdvisor, heading, answer, chooseLanguage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -36,7 +36,7 @@ test('someone who wants to report wrongdoing is sent to the reporting channel', 
 
 test('someone mistreated who has reported nothing is sent to report harassment, in French', async () => {
   const page = await openAdvisor(browser);
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguage(page, 'Français');
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.locator('input[data-topic="retaliation"]').check();
   await page.getByRole('button', { name: 'Continuer' }).click();

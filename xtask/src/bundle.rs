@@ -1,6 +1,6 @@
 //! The whole app as one self-contained HTML file that works from `file://` with no server —
-//! wasm and rule pack (deflated, then as `ethics_engine::page_text`, each in a data block, so that the studio can
-//! publish another pack), JavaScript and CSS inlined, and a strict CSP that allows exactly that
+//! wasm and rule pack (deflated, then written as `ethics_engine::page_text`, each in a data
+//! block, so that the studio can publish another pack), JavaScript and CSS inlined, and a strict CSP that allows exactly that
 //! inline script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
 //! out, and the served `index.html`.
 
@@ -100,9 +100,10 @@ fn page_text_decoder(tools: &Tools) -> Result<String, String> {
     ))
 }
 
-/// Where a page carries its app: the wasm deflated, as data-block text (`ethics_engine::page_text`), in a data block that no browser
-/// runs. Outside the script, so that the browser's JavaScript compiler never reads it (as a
-/// string in the script, it took that compiler about 10 ms with the CPU slowed 4×).
+/// Where a page carries its app: the wasm, deflated, written as `ethics_engine::page_text` in
+/// a data block that no browser runs. Outside the script, so that the browser's JavaScript
+/// compiler never reads it (as a string in the script, it took that compiler about 12 ms with
+/// the CPU slowed 4×).
 const APP_BLOCK_ID: &str = "ethics-advisor-app";
 
 /// The data block of a page's app (see [`APP_BLOCK_ID`]).

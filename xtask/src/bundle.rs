@@ -120,8 +120,7 @@ fn app_block(artifacts: &Artifacts) -> Result<String, String> {
 /// 'none'): the wasm travels deflated (zlib, by Zopfli), about two fifths of its size, and the browser's
 /// own DecompressionStream inflates it (a Response of type application/wasm streams into
 /// instantiateStreaming). The decoded bytes reach DecompressionStream as a Response's body,
-/// not a Blob's stream: a Blob's bytes go to the browser's own process and back, which took
-/// 7–18 ms for the wasm with the CPU slowed 4×.
+/// not a Blob's stream: a Blob's bytes go to the browser's own process and back.
 fn inline_script(tools: &Tools, artifacts: &Artifacts, alongside: &str, then: &str) -> Result<String, String> {
     let decoder = page_text_decoder(tools)?;
     let glue = std::fs::read_to_string(&artifacts.glue).map_err(|e| format!("cannot read {}: {e}", artifacts.glue.display()))?;

@@ -13,7 +13,7 @@
 //
 // Usage: node bench/browser-timings.mjs OURS.html PEER.html JOURNEY.json RUNS > timings.json
 // The journey also checks that both pages reach the outcome our engine gives.
-import { chromium } from 'playwright-core';
+import { launchChromium, PHASES, SLOW_CPU, median } from './chromium.mjs';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -57,15 +57,7 @@ const pages = {
   },
 };
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
-
-/** The phases of our start-up, as the single file marks them (xtask/src/bundle.rs). */
-const PHASES = ['script', 'wasm', 'pack', 'started', 'question'];
-
-/** How much slower the CPU is in the slow start-up race. */
-const SLOW_CPU = 4;
+const browser = await launchChromium();
 
 /** One visit: start-up time, then the journey's transitions; checks where it ends. With
  * `cpuSlowdown`, the CPU is that many times slower from before the navigation on. */
@@ -107,11 +99,6 @@ async function visit(name, cpuSlowdown = 1) {
   await context.close();
   return { startup, transitions, phases };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const results = { ours: { startup: [], transitions: [], startup_slow_cpu: [] }, peer: { startup: [], transitions: [], startup_slow_cpu: [] } };
 const phases = { normal: [], slow_cpu: [] };

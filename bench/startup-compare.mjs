@@ -1,12 +1,12 @@
 // `cargo xtask bench --compare A.html B.html …`: the start-up of advisor pages against each
 // other, to try a change before the whole bench — each page opened from file:// in headless
 // Chromium, alternately, RUNS times after one warm-up each, unslowed then with the CPU slowed
-// 4×: navigation → each of the page's User Timing marks (see browser-timings.mjs), medians.
+// 4×: navigation → each of the page's User Timing marks (see chromium.mjs), medians.
 // With --trace, also where the main thread's time goes with the CPU slowed: Chromium's trace
 // events, self time (an event's own time, less the events inside it), mean per run.
 //
 // Usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…
-import { chromium } from 'playwright-core';
+import { launchChromium, PHASES, SLOW_CPU, median } from './chromium.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [runsArg, ...rest] = process.argv.slice(2);
@@ -15,10 +15,7 @@ const pages = rest.filter((a) => a !== '--trace');
 const runs = Number(runsArg);
 if (!(runs > 0) || pages.length === 0) throw new Error('usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…');
 
-const MARKS = ['script', 'wasm', 'pack', 'started', 'question'];
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium();
 
 /** One visit: the marks' times from the navigation, and the trace's events if asked for. */
 async function visit(page, slowdown, withTrace) {
@@ -57,13 +54,14 @@ function selfTimes(events, into) {
   for (const span of spans) into.set(span.name, (into.get(span.name) ?? 0) + span.self / 1000);
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
+/** The median of a mark's times, over the visits whose page set it. */
+const markMedian = (values) => {
+  const set = values.filter((v) => v !== undefined);
+  return set.length ? median(set) : undefined;
 };
 const ms = (v) => (v === undefined ? '—' : v.toFixed(1));
 
-for (const slowdown of [1, 4]) {
+for (const slowdown of [1, SLOW_CPU]) {
   const seen = pages.map(() => []);
   const spent = pages.map(() => new Map());
   for (let run = 0; run <= runs; run++) {
@@ -74,10 +72,10 @@ for (const slowdown of [1, 4]) {
       selfTimes(events, spent[i]);
     }
   }
-  console.log(`\n| ${slowdown > 1 ? `CPU slowed ${slowdown}×` : 'unslowed'}, median of ${runs} | ${MARKS.join(' | ')} |`);
-  console.log(`|---|${MARKS.map(() => '---:').join('|')}|`);
+  console.log(`\n| ${slowdown > 1 ? `CPU slowed ${slowdown}×` : 'unslowed'}, median of ${runs} | ${PHASES.join(' | ')} |`);
+  console.log(`|---|${PHASES.map(() => '---:').join('|')}|`);
   for (const [i, page] of pages.entries()) {
-    console.log(`| ${page} | ${MARKS.map((m) => ms(median(seen[i].map((marks) => marks[m])))).join(' | ')} |`);
+    console.log(`| ${page} | ${PHASES.map((m) => ms(markMedian(seen[i].map((marks) => marks[m])))).join(' | ')} |`);
   }
   if (trace && slowdown > 1) {
     for (const [i, page] of pages.entries()) {

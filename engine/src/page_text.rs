@@ -14,7 +14,7 @@
 //! got there", step 9) has what it saves and costs, measured.
 
 /// The group values a data block cannot hold as themselves: NUL, CR and `<`.
-pub const AWKWARD: [u8; 3] = [0x00, 0x0D, b'<'];
+const AWKWARD: [u8; 3] = [0x00, 0x0D, b'<'];
 
 /// `bytes` as data-block text.
 pub fn encode(bytes: &[u8]) -> String {

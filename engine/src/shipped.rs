@@ -139,7 +139,7 @@ pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
 
 /// Bytes as a page's data block carries them: deflated (zlib), then as [`crate::page_text`].
 #[cfg(feature = "publish")]
-pub fn deflated_text(bytes: &[u8]) -> String {
+fn deflated_text(bytes: &[u8]) -> String {
     crate::page_text::encode(&deflated(bytes))
 }
 

@@ -286,7 +286,7 @@ pub fn run(runs: usize) -> Result<(), String> {
     println!("| start-up with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) | {slow_ours:.1} ms | {slow_peer:.1} ms | {slow_ratio:.3} |");
     println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);
     println!("\n| our start-up, navigation → end of each phase (median) | unslowed | CPU slowed 4× |\n|---|---:|---:|");
-    for (phase, what) in [("script", "the page parsed, its script started"), ("wasm", "the wasm inflated and compiled"), ("pack", "the pack inflated"), ("started", "the pack read, the app started"), ("question", "the first question on screen")] {
+    for (phase, what) in [("script", "the page parsed, its script started"), ("wasm", "the wasm decoded, inflated and compiled"), ("pack", "the pack inflated"), ("started", "the pack read, the app started"), ("question", "the first question on screen")] {
         let at = |race: &str| json_number(&timings, &["phases_ms", race, phase]);
         println!("| {what} | {:.1} ms | {:.1} ms |", at("normal")?, at("slow_cpu")?);
     }

@@ -75,20 +75,22 @@ pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Re
 
 /// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
 /// says why seven bits to a character), as a Uint8Array; throws if the block was cut short. The
-/// loop is `xtask/src/page_text.wat`, assembled by binaryen's wasm-as and compiled by the page
-/// at once (a few hundred bytes, in the script as numbers; the CSP's 'wasm-unsafe-eval' allows
-/// it as it allows the app); the text reaches it as UTF-8, which the browser's TextEncoder
-/// writes straight into its memory.
+/// loop is `xtask/src/page_text.wat`, assembled by binaryen's wasm-as and compiled once by the
+/// page for all its blocks (a few hundred bytes, in the script as numbers; the CSP's
+/// 'wasm-unsafe-eval' allows it as it allows the app); each block gets an instance, and memory,
+/// of its own. The text reaches it as UTF-8, which the browser's TextEncoder writes straight
+/// into that memory.
 fn page_text_decoder(tools: &Tools) -> Result<String, String> {
     let (source, module) = (root().join("xtask/src/page_text.wat"), root().join("target/page_text.wasm"));
     stamps::run_if_changed(&module, &[&source], "wasm-as", || run_cmd(std::process::Command::new(&tools.wasm_as).arg(&source).arg("-o").arg(&module)))?;
     let bytes = std::fs::read(&module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
     let numbers = bytes.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
     Ok(format!(
-        "  const fromPageText = (text) => {{
+        "  const pageTextDecoder = new WebAssembly.Module(new Uint8Array([{numbers}]));
+  const fromPageText = (text) => {{
     const comma = text.indexOf(',');
     const length = Number(text.slice(0, comma));
-    const {{ exports }} = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([{numbers}])), {{}});
+    const {{ exports }} = new WebAssembly.Instance(pageTextDecoder, {{}});
     const room = 2 * (text.length - comma) + length;
     const had = exports.memory.buffer.byteLength;
     if (room > had) exports.memory.grow(Math.ceil((room - had) / 65536));

@@ -7,7 +7,7 @@ use crate::components::{
 };
 use crate::embedded_pack;
 use crate::hooks::{current_fragment, use_hash_routing, use_page_title_and_focus, use_trainer_shortcuts, WrittenFragment};
-use crate::i18n::messages;
+use crate::i18n::{messages, trainer_messages};
 use crate::routing::Screen;
 use crate::state::{Action, State};
 use ethics_engine::library::Case;
@@ -200,9 +200,11 @@ fn Advisor(props: &AdvisorProps) -> Html {
             Some(case) => html! { <CaseIntro {case} on_action={on_action.clone()} /> },
             None => html! { <CaseLibrary cases={state.cases.clone()} /> },
         },
+        // Each trainer component under `if trainer`, a constant `false` without trainer mode:
+        // the build then leaves them out, and their wording with them.
         (Screen::Question(id), Some((topic, _))) => html! {
             <>
-            if let Some(case) = case.clone() { <StoryBanner {case} /> }
+            if trainer { if let Some(case) = case.clone() { <StoryBanner {case} /> } }
             <QuestionPage
                 key={format!("{topic}/{id}")}
                 topic={topic.clone()}
@@ -227,7 +229,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
         },
         (Screen::Result, Some((topic, evaluation))) => html! {
             <>
-            if let Some(case) = case.clone() { <StoryBanner {case} /> }
+            if trainer { if let Some(case) = case.clone() { <StoryBanner {case} /> } }
             <ResultPage topic={topic.clone()} evaluation={evaluation.clone()} resume_code={state.resume_code().unwrap_or_default()}
                 on_start_again={send(Action::ClickedStartAgain)} />
             if trainer {
@@ -270,8 +272,13 @@ fn page_title(state: &State) -> String {
     let page = match &state.screen {
         Screen::Start => state.topic().map_or_else(|| m.service_heading.to_owned(), |t| state.pack.render(&t.heading, lang)),
         Screen::ChooseTopic => m.choose_topic.to_owned(),
-        Screen::Cases => m.case_library.to_owned(),
-        Screen::Case(_) => state.current_case().map_or_else(|| m.case_library.to_owned(), |c| format!("{} — {}", m.case_label, crate::components::story(c, lang))),
+        // Never shown without trainer mode; the guard keeps its wording out of the staff build.
+        Screen::Cases | Screen::Case(_) if !TRAINER => m.service_heading.to_owned(),
+        Screen::Cases => trainer_messages(state.pack.languages[lang].as_str()).case_library.to_owned(),
+        Screen::Case(_) => {
+            let t = trainer_messages(state.pack.languages[lang].as_str());
+            state.current_case().map_or_else(|| t.case_library.to_owned(), |c| format!("{} — {}", t.case_label, crate::components::story(c, lang)))
+        }
         Screen::Question(q) => with_topic(m.question_of(state.position(q), state.question_total(q))),
         Screen::CheckAnswers => with_topic(m.check_heading.to_owned()),
         Screen::Result => match state.evaluation().as_ref().map(|e| &e.end) {

@@ -49,7 +49,8 @@ pub fn use_hash_routing(dispatcher: UseReducerDispatcher<State>, written: Writte
 #[hook]
 pub fn use_trainer_shortcuts(dispatcher: UseReducerDispatcher<State>, on: bool, screen: Screen) {
     use_effect_with((on, screen.clone()), move |_| {
-        let listener = web_sys::window().filter(|_| on).map(|window| {
+        // `cfg!` first: a build without trainer mode then leaves the listener's code out.
+        let listener = web_sys::window().filter(|_| cfg!(feature = "trainer") && on).map(|window| {
             EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 // The element typed in, even inside the sealed embed's shadow root (where the

@@ -79,6 +79,15 @@ pub struct Messages {
     pub print_note: &'static str,
     pub trainer_mode: &'static str,
     pub leave_trainer_mode: &'static str,
+    /// The label of the language switch.
+    pub language: &'static str,
+}
+
+/// The wording of trainer mode, in one language: apart from [`Messages`], so that the staff
+/// embed, built without trainer mode, carries none of it.
+pub struct TrainerMessages {
+    /// The language, as in [`Messages::locale`].
+    pub locale: &'static Locale,
     pub trainer_bar: &'static str,
     pub case_library: &'static str,
     pub case_library_lead: &'static str,
@@ -98,8 +107,6 @@ pub struct Messages {
     pub diagram_heading: &'static str,
     pub diagram_text: &'static str,
     pub leads_to: &'static str,
-    /// The label of the language switch.
-    pub language: &'static str,
 }
 
 impl Messages {
@@ -190,25 +197,6 @@ const EN: Messages = Messages {
     print_note: "Generated on this device on {date}. Nothing was sent anywhere.",
     trainer_mode: "Trainer mode",
     leave_trainer_mode: "Leave trainer mode",
-    trainer_bar: "Trainer tools",
-    case_library: "Case library",
-    case_library_lead: "Choose a case to present. Step through its questions with the room, then reveal what the rules say and why.",
-    case_label: "Case",
-    step_through: "Step through the questions",
-    reveal: "Reveal the outcome",
-    large_text: "Large text",
-    shortcuts_on: "Keyboard shortcuts on: N next, B back, R reveal",
-    shortcuts_off: "Keyboard shortcuts off",
-    fresh_start: "Fresh start",
-    what_if_heading: "What if?",
-    what_if_lead: "How the outcome would change if one answer were different:",
-    what_if_more: "more questions would follow",
-    what_if_question: "Question",
-    what_if_answer: "If the answer were",
-    what_if_outcome: "Outcome",
-    diagram_heading: "Decision tree",
-    diagram_text: "Text version of the decision tree",
-    leads_to: "leads to",
     language: "Language",
 };
 
@@ -281,25 +269,6 @@ const FR: Messages = Messages {
     print_note: "Généré sur cet appareil le {date}. Rien n'a été envoyé.",
     trainer_mode: "Mode formateur",
     leave_trainer_mode: "Quitter le mode formateur",
-    trainer_bar: "Outils du formateur",
-    case_library: "Bibliothèque de cas",
-    case_library_lead: "Choisissez un cas à présenter. Parcourez ses questions avec le groupe, puis révélez ce que disent les règles, et pourquoi.",
-    case_label: "Cas",
-    step_through: "Parcourir les questions",
-    reveal: "Révéler le résultat",
-    large_text: "Grand texte",
-    shortcuts_on: "Raccourcis clavier activés : N suivant, B retour, R révéler",
-    shortcuts_off: "Raccourcis clavier désactivés",
-    fresh_start: "Repartir de zéro",
-    what_if_heading: "Et si… ?",
-    what_if_lead: "Comment le résultat changerait si une seule réponse était différente :",
-    what_if_more: "d'autres questions suivraient",
-    what_if_question: "Question",
-    what_if_answer: "Si la réponse était",
-    what_if_outcome: "Résultat",
-    diagram_heading: "Arbre de décision",
-    diagram_text: "Version texte de l'arbre de décision",
-    leads_to: "mène à",
     language: "Langue",
 };
 
@@ -372,6 +341,57 @@ const ES: Messages = Messages {
     print_note: "Generado en este dispositivo el {date}. No se ha enviado nada.",
     trainer_mode: "Modo formador",
     leave_trainer_mode: "Salir del modo formador",
+    language: "Idioma",
+};
+
+const TRAINER_EN: TrainerMessages = TrainerMessages {
+    locale: &locale::EN,
+    trainer_bar: "Trainer tools",
+    case_library: "Case library",
+    case_library_lead: "Choose a case to present. Step through its questions with the room, then reveal what the rules say and why.",
+    case_label: "Case",
+    step_through: "Step through the questions",
+    reveal: "Reveal the outcome",
+    large_text: "Large text",
+    shortcuts_on: "Keyboard shortcuts on: N next, B back, R reveal",
+    shortcuts_off: "Keyboard shortcuts off",
+    fresh_start: "Fresh start",
+    what_if_heading: "What if?",
+    what_if_lead: "How the outcome would change if one answer were different:",
+    what_if_more: "more questions would follow",
+    what_if_question: "Question",
+    what_if_answer: "If the answer were",
+    what_if_outcome: "Outcome",
+    diagram_heading: "Decision tree",
+    diagram_text: "Text version of the decision tree",
+    leads_to: "leads to",
+};
+
+const TRAINER_FR: TrainerMessages = TrainerMessages {
+    locale: &locale::FR,
+    trainer_bar: "Outils du formateur",
+    case_library: "Bibliothèque de cas",
+    case_library_lead: "Choisissez un cas à présenter. Parcourez ses questions avec le groupe, puis révélez ce que disent les règles, et pourquoi.",
+    case_label: "Cas",
+    step_through: "Parcourir les questions",
+    reveal: "Révéler le résultat",
+    large_text: "Grand texte",
+    shortcuts_on: "Raccourcis clavier activés : N suivant, B retour, R révéler",
+    shortcuts_off: "Raccourcis clavier désactivés",
+    fresh_start: "Repartir de zéro",
+    what_if_heading: "Et si… ?",
+    what_if_lead: "Comment le résultat changerait si une seule réponse était différente :",
+    what_if_more: "d'autres questions suivraient",
+    what_if_question: "Question",
+    what_if_answer: "Si la réponse était",
+    what_if_outcome: "Résultat",
+    diagram_heading: "Arbre de décision",
+    diagram_text: "Version texte de l'arbre de décision",
+    leads_to: "mène à",
+};
+
+const TRAINER_ES: TrainerMessages = TrainerMessages {
+    locale: &locale::ES,
     trainer_bar: "Herramientas del formador",
     case_library: "Biblioteca de casos",
     case_library_lead: "Elija un caso para presentar. Recorra sus preguntas con el grupo y luego revele lo que dicen las reglas y por qué.",
@@ -391,7 +411,6 @@ const ES: Messages = Messages {
     diagram_heading: "Árbol de decisión",
     diagram_text: "Versión en texto del árbol de decisión",
     leads_to: "lleva a",
-    language: "Idioma",
 };
 
 /// The app's wording in every language it speaks.
@@ -402,6 +421,15 @@ const TABLES: [&Messages; 3] = [&EN, &FR, &ES];
 /// so that the fallback never shows).
 pub fn messages(lang: &str) -> &'static Messages {
     TABLES.into_iter().find(|m| m.locale.code == lang).unwrap_or(&EN)
+}
+
+/// Trainer mode's wording in every language the app speaks.
+const TRAINER_TABLES: [&TrainerMessages; 3] = [&TRAINER_EN, &TRAINER_FR, &TRAINER_ES];
+
+/// Trainer mode's wording in a language, falling back to English as [`messages`] does. Only
+/// trainer mode's code calls it, so that a build without trainer mode leaves the tables out.
+pub fn trainer_messages(lang: &str) -> &'static TrainerMessages {
+    TRAINER_TABLES.into_iter().find(|m| m.locale.code == lang).unwrap_or(&TRAINER_EN)
 }
 
 #[cfg(test)]
@@ -415,6 +443,16 @@ mod tests {
             assert_eq!(tables, 1, "the app has {tables} wording tables for {:?}", locale.code);
         }
         assert_eq!(TABLES.len(), locale::LOCALES.len(), "a wording table for a language the engine does not speak");
+    }
+
+    #[test]
+    fn every_language_the_engine_speaks_has_the_trainer_wording_once() {
+        for locale in locale::LOCALES {
+            let tables = TRAINER_TABLES.iter().filter(|m| std::ptr::eq(m.locale, locale)).count();
+            assert_eq!(tables, 1, "trainer mode has {tables} wording tables for {:?}", locale.code);
+            assert!(std::ptr::eq(trainer_messages(locale.code).locale, locale), "trainer mode falls back from {:?}", locale.code);
+        }
+        assert_eq!(TRAINER_TABLES.len(), locale::LOCALES.len(), "a trainer wording table for a language the engine does not speak");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use result::ResultPage;
 pub use start::StartPage;
 pub use trainer::{story, CaseIntro, CaseLibrary, Diagram, StoryBanner, TrainerBar, WhatIf};
 
-use crate::i18n::{messages, Messages};
+use crate::i18n::{messages, trainer_messages, Messages, TrainerMessages};
 use ethics_engine::{Answer, Pack, Question, Text, Topic, TopicId};
 use yew::prelude::*;
 
@@ -45,6 +45,11 @@ impl Texts {
     /// The app's own wording in the chosen language.
     pub fn m(&self) -> &'static Messages {
         messages(self.pack.languages[self.lang].as_str())
+    }
+
+    /// Trainer mode's wording in the chosen language (only trainer mode's components ask).
+    pub fn trainer_m(&self) -> &'static TrainerMessages {
+        trainer_messages(self.pack.languages[self.lang].as_str())
     }
 
     /// An app message with `{setting}` placeholders filled from the pack.

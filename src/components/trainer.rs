@@ -26,7 +26,7 @@ impl PartialEq for CaseLibraryProps {
 #[function_component]
 pub fn CaseLibrary(props: &CaseLibraryProps) -> Html {
     let texts = use_texts();
-    let m = texts.m();
+    let m = texts.trainer_m();
     html! {
         <>
             <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ m.case_library }</h1>
@@ -60,7 +60,7 @@ pub struct CaseIntroProps {
 #[function_component]
 pub fn CaseIntro(props: &CaseIntroProps) -> Html {
     let texts = use_texts();
-    let m = texts.m();
+    let m = texts.trainer_m();
     let send = |action: Action| on_click(&props.on_action, action);
     let topic = texts.topic(&props.case.topic).map(|t| texts.t(&t.title)).unwrap_or_default();
     html! {
@@ -86,7 +86,7 @@ pub struct StoryBannerProps {
 pub fn StoryBanner(props: &StoryBannerProps) -> Html {
     let texts = use_texts();
     html! {
-        <aside class="ea-story-banner" aria-label={texts.m().case_label}>
+        <aside class="ea-story-banner" aria-label={texts.trainer_m().case_label}>
             <p class="ea-body">{ story(&props.case, texts.lang) }</p>
         </aside>
     }
@@ -103,7 +103,7 @@ pub struct TrainerBarProps {
 #[function_component]
 pub fn TrainerBar(props: &TrainerBarProps) -> Html {
     let texts = use_texts();
-    let m = texts.m();
+    let m = texts.trainer_m();
     let send = |action: Action| on_click(&props.on_action, action);
     html! {
         <nav class="ea-trainer-bar" aria-label={m.trainer_bar}>
@@ -129,7 +129,7 @@ pub struct WhatIfProps {
 #[function_component]
 pub fn WhatIf(props: &WhatIfProps) -> Html {
     let texts = use_texts();
-    let m = texts.m();
+    let m = texts.trainer_m();
     let pack = &texts.pack;
     let Some(topic) = texts.topic(&props.topic) else { return Html::default() };
     let mut rows = Vec::new();
@@ -177,7 +177,7 @@ pub struct DiagramProps {
 #[function_component]
 pub fn Diagram(props: &DiagramProps) -> Html {
     let texts = use_texts();
-    let m = texts.m();
+    let m = texts.trainer_m();
     let pack = &texts.pack;
     // The layout and label placement change only with the topic and the language, not with
     // each answer the room gives.

@@ -106,5 +106,20 @@ pub fn load_cases() -> Result<Rc<Vec<ethics_engine::library::Case>>, String> {
     if !cfg!(feature = "trainer") {
         return Ok(Rc::new(Vec::new()));
     }
-    postcard::from_bytes(CASE_BYTES).map(Rc::new).map_err(|e| format!("the embedded case library cannot be read: {e}"))
+    ethics_engine::wire::from_bytes(CASE_BYTES).map(Rc::new).map_err(|e| format!("the embedded case library cannot be read: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The app reads the build's bytes with `ethics_engine::wire`, not serde: it must read the
+    /// real pack and case library exactly as postcard, which wrote them, does.
+    #[test]
+    fn the_pack_and_the_case_library_read_as_postcard_reads_them() {
+        let pack: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+        let by_postcard: ethics_engine::shipped::ShippedPack = postcard::from_bytes(pack).unwrap();
+        assert_eq!(ethics_engine::wire::from_bytes(pack), Ok(by_postcard));
+        let by_postcard: Vec<ethics_engine::library::Case> = postcard::from_bytes(super::CASE_BYTES).unwrap();
+        assert!(by_postcard.len() > 100, "the whole library: {} cases", by_postcard.len());
+        assert_eq!(ethics_engine::wire::from_bytes(super::CASE_BYTES), Ok(by_postcard));
+    }
 }

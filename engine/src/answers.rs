@@ -5,12 +5,19 @@
 
 use crate::eval::Answer;
 use crate::ids::QuestionId;
+use crate::wire::{Reader, Wire};
 use serde::{Deserialize, Serialize};
 
 /// Every answer given so far, by question. Answers to questions off the current path are
 /// kept (so a person who goes back finds them again) but never count.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answers(Vec<(QuestionId, Answer)>);
+
+impl Wire for Answers {
+    fn read(reader: &mut Reader) -> Option<Self> {
+        Vec::read(reader).map(Answers)
+    }
+}
 
 impl Answers {
     pub const fn new() -> Answers {

@@ -1,5 +1,6 @@
 //! Typed identifiers, so a question ID can never be passed where an outcome ID is meant.
 
+use crate::wire::{Reader, Wire};
 use serde::{Deserialize, Serialize};
 
 macro_rules! typed_id {
@@ -13,6 +14,12 @@ macro_rules! typed_id {
             /// The identifier as written in the rule pack.
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl Wire for $name {
+            fn read(reader: &mut Reader) -> Option<Self> {
+                String::read(reader).map(Self)
             }
         }
 

@@ -76,6 +76,7 @@ mod paths;
 pub mod resume;
 pub mod shipped;
 mod text;
+pub mod wire;
 
 #[cfg(feature = "publish")]
 pub mod page_text;

@@ -100,7 +100,7 @@ pub fn decode_languages(files: &[&[u8]]) -> Result<(Pack, Vec<bool>), String> {
     let unreadable = |e: &dyn std::fmt::Display| format!("the rule pack cannot be read: {e}");
     let mut shipped: Option<ShippedPack> = None;
     for bytes in files {
-        let file: ShippedPack = postcard::from_bytes(bytes).map_err(|e| unreadable(&e))?;
+        let file: ShippedPack = crate::wire::from_bytes(bytes).map_err(|e| unreadable(&e))?;
         match &mut shipped {
             None => shipped = Some(file),
             Some(whole) => {

@@ -152,3 +152,36 @@ fn an_embed_pins_its_pack_and_the_snippet_pins_the_rest() {
     let error = embed_files("no placeholder", "", fixture_pack()).err().unwrap();
     assert_eq!(error, "the embed's boot.js has no single {PACK_INTEGRITY} where its pack's hash goes");
 }
+
+/// The app reads the build's postcard bytes with `wire`, not serde: every kind of question,
+/// setting, rule and lint exception of the fixture, and its cases, come back as postcard
+/// reads them.
+#[test]
+fn wire_reads_what_postcard_wrote() {
+    use ethics_engine::wire::from_bytes;
+    let pack = fixture_pack();
+    assert!(pack.topics.iter().flat_map(|t| &t.questions).any(|q| !q.exceptions.is_empty()), "the fixture has a lint exception");
+    assert_eq!(from_bytes(&postcard::to_allocvec(&pack).unwrap()), Ok(pack.clone()));
+    let shipped = ShippedPack::split(pack.clone());
+    assert_eq!(from_bytes(&postcard::to_allocvec(&shipped).unwrap()), Ok(shipped));
+    let file = "[[case]]\nid = \"a\"\ntopic = \"loans\"\nstory.en = \"s\"\nanswers = { lender = \"supplier\" }\nexpect = \"no\"\nalso = [\"report\"]\n";
+    let cases = ethics_engine::cases::parse(&pack, "c.toml", file).unwrap();
+    assert_eq!(from_bytes(&postcard::to_allocvec(&cases).unwrap()), Ok(cases));
+}
+
+/// Every kind of setting value, and an answer of each kind, whichever the fixture has.
+#[test]
+fn wire_reads_every_variant_postcard_wrote() {
+    use ethics_engine::{Amount, Answer, SettingValue, Text};
+    let values = vec![
+        SettingValue::Amount(Amount(12_345)),
+        SettingValue::Number(-7),
+        SettingValue::Text(Text(vec!["a".into(), "b".into()])),
+        SettingValue::Email("eco@example.org".into()),
+        SettingValue::Url("https://example.org".into()),
+        SettingValue::Flag(true),
+    ];
+    assert_eq!(ethics_engine::wire::from_bytes(&postcard::to_allocvec(&values).unwrap()), Ok(values));
+    let answers = vec![Answer::Choice("yes".into()), Answer::Amount(Amount(u64::MAX))];
+    assert_eq!(ethics_engine::wire::from_bytes(&postcard::to_allocvec(&answers).unwrap()), Ok(answers));
+}

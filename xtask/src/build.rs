@@ -114,7 +114,7 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     // --converge repeats the passes while they still shrink it; the custom sections naming
     // the compiler and its target features serve no browser.
     let opt = ["-Oz", "--converge", "--strip-producers", "--strip-target-features"];
-    let raw = out.join("ethics_advisor_bg.wasm");
+    let (raw, glue_source) = shorten_names(tools, &out)?;
     stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {}", opt.join(" ")), || {
         run_cmd(Command::new(&tools.wasm_opt).args(opt).arg(&raw).arg("-o").arg(&wasm))
     })?;
@@ -122,10 +122,100 @@ pub fn release(tools: &Tools, variant: Variant) -> Result<Artifacts, String> {
     // The glue minified; what the loaders call keeps its name.
     let glue = out.join("ethics_advisor.min.js");
     let terse = ["--module", "--compress", "--mangle", "reserved=['__wbg_init','start','mount_sealed']", "--output"];
-    stamps::run_if_changed(&glue, &[&out.join("ethics_advisor.js")], &format!("terser {}", terse.join(" ")), || {
-        run_cmd(Command::new(&tools.terser).arg(out.join("ethics_advisor.js")).args(terse).arg(&glue))
+    stamps::run_if_changed(&glue, &[&glue_source], &format!("terser {}", terse.join(" ")), || {
+        run_cmd(Command::new(&tools.terser).arg(&glue_source).args(terse).arg(&glue))
     })?;
     Ok(Artifacts { app, glue, css: minify_css(&stylesheet(variant)?) })
+}
+
+/// The wasm with short names for its imports, their module and its exports, and the glue
+/// renamed to match, in `out` beside wasm-bindgen's. wasm-bindgen names each import
+/// `__wbg_<api>_<hash>` in a module `./ethics_advisor_bg.js`, and both the wasm and the glue
+/// carry every name: the hashes compress not at all. binaryen renames them and prints what it
+/// did; [`renamed_glue`] applies that to the glue. The import audit reads wasm-bindgen's glue,
+/// whose names still say which browser APIs the app imports.
+fn shorten_names(tools: &Tools, out: &Path) -> Result<(PathBuf, PathBuf), String> {
+    let (raw, wasm, names) = (out.join("ethics_advisor_bg.wasm"), out.join("ethics_advisor_short.wasm"), out.join("short-names.json"));
+    let pass = "--minify-imports-and-exports-and-modules";
+    stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {pass}"), || {
+        let mut command = Command::new(&tools.wasm_opt);
+        command.arg(pass).arg(&raw).arg("-o").arg(&wasm).current_dir(root());
+        println!("$ {}", format!("{command:?}").replace('"', ""));
+        let run = command.output().map_err(|e| format!("cannot start wasm-opt: {e}"))?;
+        if !run.status.success() {
+            return Err(format!("wasm-opt {pass} failed ({}): {}", run.status, String::from_utf8_lossy(&run.stderr)));
+        }
+        std::fs::write(&names, &run.stdout).map_err(|e| format!("cannot write {}: {e}", names.display()))
+    })?;
+    let (source, glue) = (out.join("ethics_advisor.js"), out.join("ethics_advisor_short.js"));
+    stamps::run_if_changed(&glue, &[&source, &names], "rename the glue's imports and exports", || {
+        let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+        let renamed = renamed_glue(&read(&source)?, &read(&names)?).map_err(|e| format!("{}: {e}", source.display()))?;
+        write(&glue, &renamed)
+    })?;
+    Ok((wasm, glue))
+}
+
+/// The module binaryen gives every import when it shortens their modules' names.
+const SHORT_MODULE: &str = "a";
+
+/// wasm-bindgen's glue with the names binaryen gave the wasm's imports and exports (`names`,
+/// the JSON its `--minify-imports-and-exports-and-modules` prints): each import is a key of
+/// the glue's import object, named once; each export is read as `wasm.<name>`.
+pub fn renamed_glue(glue: &str, names: &str) -> Result<String, String> {
+    let names: serde_json::Value = serde_json::from_str(names).map_err(|e| format!("binaryen's names are not JSON: {e}"))?;
+    let pairs = |key: &str, width: usize| -> Result<Vec<Vec<String>>, String> {
+        let list = names[key].as_array().ok_or(format!("binaryen's names have no {key:?} list"))?;
+        list.iter()
+            .map(|entry| {
+                let fields: Option<Vec<String>> = entry.as_array().map(|a| a.iter().filter_map(|f| f.as_str().map(str::to_owned)).collect());
+                fields.filter(|f| f.len() == width).ok_or(format!("binaryen's {key:?} has an entry of an unknown shape: {entry}"))
+            })
+            .collect()
+    };
+    let imports = pairs("imports", 3)?;
+    let exports = pairs("exports", 2)?;
+    let mut modules: Vec<&str> = imports.iter().map(|i| i[0].as_str()).collect();
+    modules.dedup();
+    let glue = match modules.as_slice() {
+        [] => glue.to_owned(),
+        [module] => {
+            let key = format!("\"{module}\": import0");
+            if glue.matches(&key).count() != 1 {
+                return Err(format!("the glue does not give the imports' module {module:?} once"));
+            }
+            glue.replacen(&key, &format!("\"{SHORT_MODULE}\": import0"), 1)
+        }
+        _ => return Err(format!("the wasm imports from {} modules; the glue gives one", modules.len())),
+    };
+    let import_names: std::collections::HashMap<&str, &str> = imports.iter().map(|i| (i[1].as_str(), i[2].as_str())).collect();
+    let export_names: std::collections::HashMap<&str, &str> = exports.iter().map(|e| (e[0].as_str(), e[1].as_str())).collect();
+    // One pass over the glue's words, so that a new name is never renamed again.
+    let mut out = String::with_capacity(glue.len());
+    let mut renamed_imports = 0;
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut rest = glue.as_str();
+    while let Some(start) = rest.find(is_word) {
+        let end = rest[start..].find(|c: char| !is_word(c)).map_or(rest.len(), |e| start + e);
+        let word = &rest[start..end];
+        out.push_str(&rest[..start]);
+        let export = out.ends_with("wasm.").then(|| export_names.get(word)).flatten();
+        let import = rest[end..].starts_with(": function(").then(|| import_names.get(word)).flatten();
+        match (export, import) {
+            (Some(short), _) => out.push_str(short),
+            (None, Some(short)) => {
+                renamed_imports += 1;
+                out.push_str(short);
+            }
+            (None, None) => out.push_str(word),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    if renamed_imports != imports.len() {
+        return Err(format!("the glue gives {renamed_imports} of the wasm's {} imports", imports.len()));
+    }
+    Ok(out)
 }
 
 /// `wasm` deflated by `how` (named by `step`) beside it, as `<name>.z`, unless it already is.
@@ -399,10 +489,12 @@ pub fn forbidden_imports(glue: &str) -> Vec<String> {
     found
 }
 
-/// Fails if the built glue of either embed (the trainer one is also the single file's) or of
-/// the studio (inlined in its page) imports a network, storage or raw-HTML API.
+/// Fails if the glue of either embed (the trainer one is also the single file's) or of the
+/// studio imports a network, storage or raw-HTML API. It reads wasm-bindgen's glue of the last
+/// release build, whose import names still say which API each is; what ships is that glue
+/// with its names shortened ([`renamed_glue`]), which renames imports but adds none.
 pub fn audit_shipped_imports() -> Result<(), String> {
-    for glue_path in [root().join("dist/boot.js"), root().join("dist/trainer/boot.js"), root().join("dist/studio.html")] {
+    for glue_path in [Variant::Staff, Variant::Full, Variant::Studio].map(|v| v.bindgen_dir(Profile::Release).join("ethics_advisor.js")) {
         let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
         let imports = glue.matches("__wbg_").count();
         match forbidden_imports(&glue).as_slice() {
@@ -424,6 +516,20 @@ pub fn write(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_glue_takes_the_short_names_binaryen_gave_the_wasm() {
+        let glue = "const import0 = {\n    __wbg_body_1a: function(arg0) { return arg0.body; },\n    __wbg_new_2b: function() { return wasm.start_x; },\n};\nreturn { \"./app_bg.js\": import0 };\nwasm.start(); wasm.__wbindgen_start(); wasm.memory.buffer; other.start();\n";
+        let names = r#"{"imports": [["./app_bg.js", "__wbg_body_1a", "a"], ["./app_bg.js", "__wbg_new_2b", "b"]], "exports": [["start", "c"], ["__wbindgen_start", "d"], ["memory", "e"], ["main", "f"]]}"#;
+        let renamed = renamed_glue(glue, names).unwrap();
+        assert_eq!(renamed, "const import0 = {\n    a: function(arg0) { return arg0.body; },\n    b: function() { return wasm.start_x; },\n};\nreturn { \"a\": import0 };\nwasm.c(); wasm.d(); wasm.e.buffer; other.start();\n");
+        let missing = r#"{"imports": [["./app_bg.js", "__wbg_gone_3c", "a"]], "exports": []}"#;
+        assert_eq!(renamed_glue(glue, missing), Err("the glue gives 0 of the wasm's 1 imports".into()));
+        let two_modules = r#"{"imports": [["./app_bg.js", "__wbg_body_1a", "a"], ["env", "x", "b"]], "exports": []}"#;
+        assert_eq!(renamed_glue(glue, two_modules), Err("the wasm imports from 2 modules; the glue gives one".into()));
+        assert!(renamed_glue(glue, "{").unwrap_err().starts_with("binaryen's names are not JSON"));
+        assert_eq!(renamed_glue(glue, r#"{"imports": [["x"]], "exports": []}"#), Err(r#"binaryen's "imports" has an entry of an unknown shape: ["x"]"#.into()));
+    }
 
     #[test]
     fn the_snippet_pins_every_file_of_the_embed() {

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct Answers(Vec<(QuestionId, Answer)>);
 
 impl Wire for Answers {
-    fn read(reader: &mut Reader) -> Option<Self> {
-        Vec::read(reader).map(Answers)
+    fn read(reader: &mut Reader) -> Self {
+        Answers(Vec::read(reader))
     }
 }
 

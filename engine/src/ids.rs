@@ -18,8 +18,8 @@ macro_rules! typed_id {
         }
 
         impl Wire for $name {
-            fn read(reader: &mut Reader) -> Option<Self> {
-                String::read(reader).map(Self)
+            fn read(reader: &mut Reader) -> Self {
+                Self(String::read(reader))
             }
         }
 

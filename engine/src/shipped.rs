@@ -153,8 +153,13 @@ pub fn deflated(bytes: &[u8]) -> Vec<u8> {
     #[cfg(feature = "smallest")]
     {
         let mut out = Vec::with_capacity(bytes.len() / 2);
-        // Five iterations: the default fifteen give the same size to within 0.1%, in half as long again.
-        let options = zopfli::Options { iteration_count: std::num::NonZeroU64::new(5).expect("5 is not zero"), ..zopfli::Options::default() };
+        // Five iterations: the default fifteen give the same size to within 0.1%, in half as long
+        // again. As many blocks as pay (the default stops at 15): 0.2% smaller for the wasm.
+        let options = zopfli::Options {
+            iteration_count: std::num::NonZeroU64::new(5).expect("5 is not zero"),
+            maximum_block_splits: u16::MAX,
+            ..zopfli::Options::default()
+        };
         zopfli::compress(options, zopfli::Format::Zlib, bytes, &mut out).expect("writing to a Vec cannot fail");
         out
     }

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const BASE_URL = process.env.BASE_URL;
-if (!BASE_URL || !process.env.CASES_JSON || !process.env.SINGLE_FILE) {
-  throw new Error('BASE_URL, CASES_JSON and SINGLE_FILE are set by `cargo xtask test`: run the end-to-end tests with it');
+if (!BASE_URL || !process.env.CASES_JSON || !process.env.SINGLE_FILE || !process.env.TRAINER_SINGLE_FILE) {
+  throw new Error('BASE_URL, CASES_JSON, SINGLE_FILE and TRAINER_SINGLE_FILE are set by `cargo xtask test`: run the end-to-end tests with it');
 }
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -1,9 +1,10 @@
-// End-to-end: the single-file build (`cargo xtask bundle`) opened from file:// with no
-// server — a journey in every topic, the browser back button, and a copy of the file saved
-// alone in another folder. Only the file itself may be requested; no CSP violation.
+// End-to-end: the single file for staff (`cargo xtask bundle`, no trainer mode) opened from
+// file:// with no server — a journey in every topic, the browser back button, and a copy of
+// the file saved alone in another folder. Only the file itself may be requested; no CSP
+// violation. Trainer mode from the trainers' file: trainer.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,6 +62,18 @@ test('from file://, Trusted Types refuse any HTML or script written from a strin
   });
   assert.deepEqual(refused, { innerHTML: 'TypeError', insertAdjacentHTML: 'TypeError', scriptText: 'TypeError', policy: 'TypeError' });
   assert.doesNotMatch(await heading(page).innerHTML(), /<img/, 'the heading is untouched');
+  await page.context().close();
+});
+
+test("the staff's file has no trainer mode, and a trainer's link to a case opens the advisor", async () => {
+  const c = cases.find((x) => x.topic === 'gifts');
+  const page = await openAdvisor(browser, { url: `${fileUrl}#/trainer/${c.id}` });
+  assert.equal(await heading(page).textContent(), 'Get confidential advice on an ethics question');
+  assert.equal(await page.getByRole('button', { name: 'Trainer mode' }).count(), 0);
+  assert.equal(await page.locator('[data-case], .ea-story-banner, .ea-trainer-bar').count(), 0);
+  const size = (file) => statSync(file).size;
+  assert.ok(size(process.env.SINGLE_FILE) < size(process.env.TRAINER_SINGLE_FILE) * 0.8, 'lighter than the trainers\' file, which carries the case library');
+  await assertOnlyItself(page, fileUrl);
   await page.context().close();
 });
 

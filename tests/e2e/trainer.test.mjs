@@ -1,7 +1,7 @@
 // End-to-end: a full trainer session in a real browser — trainer mode, the case library,
 // stepping through a case with its answers pre-selected, reveal with the full trace, "What
 // if?", the decision tree with the path highlighted, shortcuts that can be switched off,
-// large text, a prepared case link, data-mode="trainer", the single file, and axe.
+// large text, a prepared case link, data-mode="trainer", the trainers' single file, and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
@@ -93,8 +93,8 @@ test('data-mode="trainer" opens the library, with stories in the page language',
   await page.context().close();
 });
 
-test('trainer mode works from the single file', async () => {
-  const url = pathToFileURL(process.env.SINGLE_FILE).href;
+test("trainer mode works from the trainers' single file", async () => {
+  const url = pathToFileURL(process.env.TRAINER_SINGLE_FILE).href;
   const page = await openAdvisor(browser, { url });
   assert.deepEqual(await trainerSession(page), []);
   const problems = await privacyProblems(page, url);

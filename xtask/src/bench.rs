@@ -9,27 +9,32 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The single-file budget, in bytes, from `bench/size-budget.txt` (changed deliberately,
-/// with the reason in the commit).
-pub fn single_file_budget() -> Result<u64, String> {
+/// A single file's budget, in bytes, from `bench/size-budget.txt` (`<key> = N`; changed
+/// deliberately, with the reason in the commit).
+pub fn budget(key: &str) -> Result<u64, String> {
     let text = std::fs::read_to_string(root().join("bench/size-budget.txt")).map_err(|e| format!("cannot read bench/size-budget.txt: {e}"))?;
+    let prefix = format!("{key} = ");
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
-        .find_map(|l| l.strip_prefix("single_file_bytes = ").map(|v| v.trim().replace('_', "")))
+        .find_map(|l| l.strip_prefix(prefix.as_str()).map(|v| v.trim().replace('_', "")))
         .and_then(|v| v.parse().ok())
-        .ok_or_else(|| "bench/size-budget.txt has no `single_file_bytes = N` line".into())
+        .ok_or_else(|| format!("bench/size-budget.txt has no `{key} = N` line"))
 }
 
-/// Fails when the single file is over its budget.
+/// The single files with a budget: the staff's, and the trainer's (with the case library).
+const BUDGETED: [(&str, &str); 2] = [("single_file_bytes", "dist/ethics-advisor.html"), ("trainer_single_file_bytes", "dist/trainer/ethics-advisor.html")];
+
+/// Fails when a single file is over its budget.
 pub fn check_size_budget() -> Result<(), String> {
-    let budget = single_file_budget()?;
-    let size = file_size(&root().join("dist/ethics-advisor.html"))?;
-    println!("size: single file {size} bytes, budget {budget} bytes ({:.1}% used)", size as f64 * 100.0 / budget as f64);
-    if size > budget {
-        Err(format!("the single file is {size} bytes, over its budget of {budget} (bench/size-budget.txt)"))
-    } else {
-        Ok(())
+    for (key, file) in BUDGETED {
+        let budget = budget(key)?;
+        let size = file_size(&root().join(file))?;
+        println!("size: {file} {size} bytes, budget {budget} bytes ({:.1}% used)", size as f64 * 100.0 / budget as f64);
+        if size > budget {
+            return Err(format!("{file} is {size} bytes, over its budget of {budget} (bench/size-budget.txt, {key})"));
+        }
     }
+    Ok(())
 }
 
 fn file_size(path: &Path) -> Result<u64, String> {
@@ -235,9 +240,12 @@ pub fn run(runs: usize) -> Result<(), String> {
     let (pack_bytes, cases_bytes) = embedded_data_sizes()?;
     let [(plain, plain_gz), (fluent, fluent_gz)] = fluent_probe(&tools)?;
     let (single_bytes, peer_bytes, wasm_bytes) = (file_size(&single)?, file_size(&peer)?, file_size(&wasm)?);
+    let trainer_single = dist.join("trainer/ethics-advisor.html");
+    let trainer_single_bytes = file_size(&trainer_single)?;
     let mut bytes = vec![
         ("single_file_bytes", single_bytes),
         ("single_file_gzip_bytes", gzip_size(&single)?),
+        ("trainer_single_file_bytes", trainer_single_bytes),
         ("peer_single_file_bytes", peer_bytes),
         ("peer_single_file_gzip_bytes", gzip_size(&peer)?),
         ("hosted_bytes", raw),
@@ -251,10 +259,11 @@ pub fn run(runs: usize) -> Result<(), String> {
         ("wasm_case_library_bytes", cases_bytes),
         ("fluent_cost_wasm_bytes", fluent.saturating_sub(plain)),
         ("fluent_cost_wasm_gzip_bytes", fluent_gz.saturating_sub(plain_gz)),
-        ("single_file_budget_bytes", single_file_budget()?),
+        ("single_file_budget_bytes", budget("single_file_bytes")?),
+        ("trainer_single_file_budget_bytes", budget("trainer_single_file_bytes")?),
     ];
     if let Some(br) = br {
-        bytes.insert(6, ("hosted_brotli_bytes", br));
+        bytes.insert(7, ("hosted_brotli_bytes", br));
     }
     let top = twiggy_top(&tools, 15)?;
     let timings = browser_timings(&single, &peer, &journey, runs)?;
@@ -277,7 +286,8 @@ pub fn run(runs: usize) -> Result<(), String> {
     println!("| the staff embed's first visit counts {first_pack}, gzip -9 | {} |", gzip_size(&dist.join(&first_pack))?);
     println!("| case library, share of the trainer wasm | {:.1}% |", rule_share * 100.0);
     let single_ratio = single_bytes as f64 / peer_bytes as f64;
-    println!("| single file / SurveyJS single file | {single_ratio:.3} |");
+    println!("| single file for staff / SurveyJS single file | {single_ratio:.3} |");
+    println!("| single file for trainers (the case library in) / SurveyJS single file | {:.3} |", trainer_single_bytes as f64 / peer_bytes as f64);
     let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, &["startup_ms", "ours"])?, json_number(&timings, &["startup_ms", "peer"])?, json_number(&timings, &["startup_ratio"])?);
     let (interaction_ours, interaction_peer) = (json_number(&timings, &["interaction_ms", "ours"])?, json_number(&timings, &["interaction_ms", "peer"])?);
     let (slow_ours, slow_peer, slow_ratio) = (json_number(&timings, &["startup_slow_cpu_ms", "ours"])?, json_number(&timings, &["startup_slow_cpu_ms", "peer"])?, json_number(&timings, &["startup_slow_cpu_ratio"])?);
@@ -296,11 +306,12 @@ pub fn run(runs: usize) -> Result<(), String> {
     }
 
     let targets = [
-        Target { name: "single file / SurveyJS single file ≤ 0.12", value: single_ratio, limit: 0.12 },
+        Target { name: "single file (staff) / SurveyJS single file ≤ 0.12", value: single_ratio, limit: 0.12 },
         Target { name: "hosted transfer (staff embed), gzip -9, bytes ≤ 140,000", value: gz as f64, limit: 140_000.0 },
         Target { name: "start-up / SurveyJS start-up ≤ 0.30", value: startup_ratio, limit: 0.30 },
         Target { name: "start-up with the CPU slowed 4× / SurveyJS ≤ 0.30", value: slow_ratio, limit: 0.30 },
-        Target { name: "single file bytes ≤ budget", value: single_bytes as f64, limit: single_file_budget()? as f64 },
+        Target { name: "single file (staff) bytes ≤ budget", value: single_bytes as f64, limit: budget("single_file_bytes")? as f64 },
+        Target { name: "single file (trainers) bytes ≤ budget", value: trainer_single_bytes as f64, limit: budget("trainer_single_file_bytes")? as f64 },
     ];
     println!("\n| target | measured | met |\n|---|---:|---|");
     for t in &targets {

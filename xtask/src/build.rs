@@ -344,12 +344,12 @@ pub fn page_of(kind: PageKind, csp: &str, head: &str, body_end: &str) -> Result<
     Ok(page)
 }
 
-/// Builds everything into `dist/` and returns that folder: the page (`index.html`, which is
-/// the single file, so it fetches nothing and carries the strict hashed CSP), the same page
-/// as `ethics-advisor.html` to hand out, the ethics office's `studio.html` (see `studio`),
-/// and the separate files an intranet page embeds
-/// (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP: the staff embed in
-/// `dist/`, the trainer embed in `dist/trainer/`.
+/// Builds everything into `dist/` and returns that folder: the single file to hand out to
+/// staff (`ethics-advisor.html`, which fetches nothing and carries the strict hashed CSP), the
+/// same with trainer mode and the case library (`trainer/ethics-advisor.html`, also served as
+/// `index.html`), the ethics office's `studio.html` (see `studio`), and the separate files an
+/// intranet page embeds (`boot.js`, the glue, the wasm, the stylesheet) under its own CSP: the
+/// staff embed in `dist/`, the trainer embed in `dist/trainer/`.
 pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     // The rule pack, validated once: the page gives it to the app when it starts.
     let pack = crate::cases::load_pack(None)?;
@@ -358,11 +358,20 @@ pub fn hosted(tools: &Tools) -> Result<PathBuf, String> {
     let dist = root().join("dist");
     embed(&staff, &pack, &dist)?;
     embed(&full, &pack, &dist.join("trainer"))?;
-    let single = crate::bundle::single_file_html(tools, &full, &pack)?;
+    // The file to hand out to staff has no trainer mode, as the staff embed; trainers get
+    // theirs beside the trainer embed. The served page is the trainer's: every feature.
+    let single = crate::bundle::single_file_html(tools, &staff, &pack)?;
+    let trainer_single = crate::bundle::single_file_html(tools, &full, &pack)?;
     write(&dist.join("ethics-advisor.html"), &single)?;
-    write(&dist.join("index.html"), &single)?;
+    write(&dist.join("trainer/ethics-advisor.html"), &trainer_single)?;
+    write(&dist.join("index.html"), &trainer_single)?;
     studio(tools, &full, &staff, &dist)?;
-    println!("build: the app in {} (index.html and ethics-advisor.html: one self-contained file of {} bytes)", dist.display(), single.len());
+    println!(
+        "build: the app in {}: ethics-advisor.html, one self-contained file for staff ({} bytes); trainer/ethics-advisor.html and index.html, with trainer mode ({} bytes)",
+        dist.display(),
+        single.len(),
+        trainer_single.len()
+    );
     Ok(dist)
 }
 

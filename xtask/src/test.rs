@@ -125,6 +125,7 @@ fn end_to_end(files: &[std::path::PathBuf]) -> Result<(), String> {
             .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
             .env("CASES_JSON", &cases)
             .env("SINGLE_FILE", root().join("dist/ethics-advisor.html"))
+            .env("TRAINER_SINGLE_FILE", root().join("dist/trainer/ethics-advisor.html"))
             .env("PEER_FILE", peer)
             // For the studio's round trip: its exported files through `check-rules`.
             .env("XTASK", std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?),

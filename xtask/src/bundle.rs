@@ -1,8 +1,8 @@
 //! The whole app as one self-contained HTML file that works from `file://` with no server —
 //! wasm and rule pack (deflated, then written as `ethics_engine::page_text`, each in a data
 //! block, so that the studio can publish another pack), JavaScript and CSS inlined, and a strict CSP that allows exactly that
-//! inline script and style by their SHA-256 hashes. It is both `dist/ethics-advisor.html`, to hand
-//! out, and the served `index.html`.
+//! inline script and style by their SHA-256 hashes. Made twice: `dist/ethics-advisor.html` for
+//! staff, and `dist/trainer/ethics-advisor.html` with trainer mode, also the served `index.html`.
 
 use crate::build::{page, Artifacts};
 use crate::setup::Tools;

@@ -15,9 +15,10 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   e2e [FILE...]        only the end-to-end browser tests (served app and single file): all
                        of tests/e2e/, or the test files named
   fuzz [--cases N]     fuzz the pack loader and the resume-code decoder (default 1,000,000 inputs each)
-  build                release build into dist/: the single-file page (index.html), the staff embed, and
-                       the trainer embed in dist/trainer/
-  bundle               the same build; names the single file to hand out: dist/ethics-advisor.html
+  build                release build into dist/: the single files (staff's, trainers' = index.html), the
+                       staff embed, and the trainer embed in dist/trainer/
+  bundle               the same build; names the single files to hand out: dist/ethics-advisor.html
+                       (staff) and dist/trainer/ethics-advisor.html (trainers)
   studio               the same build; names the ethics office's studio: dist/studio.html
   bench [--runs N]     sizes, start-up and interaction against the SurveyJS peer (N runs each, default 15),
                        twiggy, what Fluent would add, engine scaling; targets (bench-output/bench.json)

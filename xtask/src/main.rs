@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Task::Fuzz { cases } => test::fuzz(cases),
         Task::Build => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools).map(|_| ())),
         Task::Bundle => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
-            println!("bundle: {}", dist.join("ethics-advisor.html").display());
+            println!("bundle: {} (staff), {} (trainers)", dist.join("ethics-advisor.html").display(), dist.join("trainer/ethics-advisor.html").display());
         }),
         Task::Studio => setup::ensure_build_tools().and_then(|tools| build::hosted(&tools)).map(|dist| {
             println!("studio: {}", dist.join("studio.html").display());

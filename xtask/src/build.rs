@@ -447,8 +447,10 @@ pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
 /// preferred language the pack has, else its first), and the app asks for another through
 /// the loader `start` is given, only when the user switches to it. Then `<ethics-advisor>`, the sealed
 /// embed: each such element gets a shadow root holding the stylesheet (pinned too) and the
-/// app, out of reach of the host page's CSS, `!important` rules included. `#ethics-advisor`
-/// elements are mounted by `start`.
+/// app, out of reach of the host page's CSS, `!important` rules included; the app is mounted
+/// there once the stylesheet is in (or has failed), so that it never shows in the host's
+/// styles first, as it did when the staff app became small enough to be ready before its
+/// stylesheet. `#ethics-advisor` elements are mounted by `start`.
 const SEALED_START: &str = "const PACKS = {PACK_INTEGRITY};
 const inflated = (name, integrity) => fetch(new Request(new URL(name, import.meta.url), { integrity }))
   .then((r) => (r.ok ? r.body.pipeThrough(new DecompressionStream('deflate')) : Promise.reject(new Error(`${name}: ${r.status}`))));
@@ -471,8 +473,8 @@ if (!('DecompressionStream' in self)) {
       style.crossOrigin = 'anonymous';
       style.href = new URL('ethics-advisor.css', import.meta.url).href;
       const root = document.createElement('div');
+      style.onload = style.onerror = () => mount_sealed(this, root);
       shadow.append(style, root);
-      mount_sealed(this, root);
     }
   });
 }

@@ -3,7 +3,7 @@
 // Chromium, alternately, RUNS times after one warm-up each, unslowed then with the CPU slowed
 // 4×: navigation → each of the page's User Timing marks (see chromium.mjs), medians.
 // With --trace, also where the main thread's time goes with the CPU slowed: Chromium's trace
-// events, self time (an event's own time, less the events inside it), mean per run.
+// events, self time (an event's own time, less the events inside it) and how many, mean per run.
 //
 // Usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…
 import { launchChromium, PHASES, SLOW_CPU, median } from './chromium.mjs';
@@ -51,7 +51,10 @@ function selfTimes(events, into) {
     span.self = span.dur;
     open.push(span);
   }
-  for (const span of spans) into.set(span.name, (into.get(span.name) ?? 0) + span.self / 1000);
+  for (const span of spans) {
+    const [total, count] = into.get(span.name) ?? [0, 0];
+    into.set(span.name, [total + span.self / 1000, count + 1]);
+  }
 }
 
 /** The median of a mark's times, over the visits whose page set it. */
@@ -79,8 +82,8 @@ for (const slowdown of [1, SLOW_CPU]) {
   }
   if (trace && slowdown > 1) {
     for (const [i, page] of pages.entries()) {
-      console.log(`\n| ${page}: main thread, slowed, mean per run | ms |\n|---|---:|`);
-      [...spent[i]].sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([name, total]) => console.log(`| ${name} | ${ms(total / runs)} |`));
+      console.log(`\n| ${page}: main thread, slowed, mean per run | ms | events |\n|---|---:|---:|`);
+      [...spent[i]].sort((a, b) => b[1][0] - a[1][0]).slice(0, 15).forEach(([name, [total, count]]) => console.log(`| ${name} | ${ms(total / runs)} | ${ms(count / runs)} |`));
     }
   }
 }

@@ -263,8 +263,8 @@ fn Advisor(props: &AdvisorProps) -> Html {
 
 /// "Error: Question 3 — Gifts, hospitality and honours — Ethics advisor".
 fn page_title(state: &State) -> String {
-    let m = messages(state.pack.languages[state.lang].as_str());
-    let lang = state.lang;
+    let (lang, code) = (state.lang, state.pack.languages[state.lang].as_str());
+    let m = messages(code);
     let with_topic = |page: String| match state.topic() {
         Some(topic) => format!("{page} — {}", state.pack.render(&topic.title, lang)),
         None => page,
@@ -274,9 +274,9 @@ fn page_title(state: &State) -> String {
         Screen::ChooseTopic => m.choose_topic.to_owned(),
         // Never shown without trainer mode; the guard keeps its wording out of the staff build.
         Screen::Cases | Screen::Case(_) if !TRAINER => m.service_heading.to_owned(),
-        Screen::Cases => trainer_messages(state.pack.languages[lang].as_str()).case_library.to_owned(),
+        Screen::Cases => trainer_messages(code).case_library.to_owned(),
         Screen::Case(_) => {
-            let t = trainer_messages(state.pack.languages[lang].as_str());
+            let t = trainer_messages(code);
             state.current_case().map_or_else(|| t.case_library.to_owned(), |c| format!("{} — {}", t.case_label, crate::components::story(c, lang)))
         }
         Screen::Question(q) => with_topic(m.question_of(state.position(q), state.question_total(q))),

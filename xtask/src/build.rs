@@ -5,7 +5,7 @@
 
 use crate::setup::Tools;
 use ethics_engine::shipped::{subresource_integrity, APP_FILE};
-use crate::{root, run_cmd, run_cmd_keeping_errors, stamps};
+use crate::{root, run_cmd, run_cmd_keeping_errors, run_cmd_output, stamps};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -141,14 +141,8 @@ fn shorten_names(tools: &Tools, out: &Path) -> Result<(PathBuf, PathBuf), String
     let (raw, wasm, names) = (out.join("ethics_advisor_bg.wasm"), out.join("ethics_advisor_short.wasm"), out.join("short-names.json"));
     let pass = "--minify-imports-and-exports-and-modules";
     stamps::run_if_changed(&wasm, &[&raw], &format!("wasm-opt {pass}"), || {
-        let mut command = Command::new(&tools.wasm_opt);
-        command.arg(pass).arg(&raw).arg("-o").arg(&wasm).current_dir(root());
-        println!("$ {}", format!("{command:?}").replace('"', ""));
-        let run = command.output().map_err(|e| format!("cannot start wasm-opt: {e}"))?;
-        if !run.status.success() {
-            return Err(format!("wasm-opt {pass} failed ({}): {}", run.status, String::from_utf8_lossy(&run.stderr)));
-        }
-        std::fs::write(&names, &run.stdout).map_err(|e| format!("cannot write {}: {e}", names.display()))
+        let printed = run_cmd_output(Command::new(&tools.wasm_opt).arg(pass).arg(&raw).arg("-o").arg(&wasm))?;
+        std::fs::write(&names, printed).map_err(|e| format!("cannot write {}: {e}", names.display()))
     })?;
     let (source, glue) = (out.join("ethics_advisor.js"), out.join("ethics_advisor_short.js"));
     stamps::run_if_changed(&glue, &[&source, &names], "rename the glue's imports and exports", || {
@@ -179,6 +173,7 @@ pub fn renamed_glue(glue: &str, names: &str) -> Result<String, String> {
     let imports = pairs("imports", 3)?;
     let exports = pairs("exports", 2)?;
     let mut modules: Vec<&str> = imports.iter().map(|i| i[0].as_str()).collect();
+    modules.sort_unstable();
     modules.dedup();
     let glue = match modules.as_slice() {
         [] => glue.to_owned(),

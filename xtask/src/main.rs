@@ -81,10 +81,16 @@ pub fn root() -> PathBuf {
     }
 }
 
-/// Runs a command in the repository root, echoing it; fails with its exit status.
-pub fn run_cmd(cmd: &mut std::process::Command) -> Result<(), String> {
+/// The command as echoed before it runs.
+fn echoed(cmd: &std::process::Command) -> String {
     let shown = format!("{cmd:?}").replace('"', "");
     println!("$ {shown}");
+    shown
+}
+
+/// Runs a command in the repository root, echoing it; fails with its exit status.
+pub fn run_cmd(cmd: &mut std::process::Command) -> Result<(), String> {
+    let shown = echoed(cmd);
     let status = cmd.current_dir(root()).status().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
@@ -97,8 +103,7 @@ pub fn run_cmd(cmd: &mut std::process::Command) -> Result<(), String> {
 /// failure the error is what the command said went wrong (cargo's errors with their files and
 /// lines), without its progress lines.
 pub fn run_cmd_keeping_errors(cmd: &mut std::process::Command) -> Result<(), String> {
-    let shown = format!("{cmd:?}").replace('"', "");
-    println!("$ {shown}");
+    let shown = echoed(cmd);
     let out = cmd.current_dir(root()).output().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
     let said = String::from_utf8_lossy(&out.stderr);
     if out.status.success() {
@@ -107,4 +112,16 @@ pub fn run_cmd_keeping_errors(cmd: &mut std::process::Command) -> Result<(), Str
     let progress = ["Compiling ", "Finished ", "Blocking ", "Building ", "Checking ", "Running ", "Updating ", "Locking ", "Downloaded ", "Downloading "];
     let errors: Vec<&str> = said.lines().filter(|l| !progress.iter().any(|p| l.trim_start().starts_with(p))).collect();
     Err(errors.join("\n").trim().to_owned())
+}
+
+/// Runs a command in the repository root like [`run_cmd`], and returns what it printed; on
+/// failure, the error is what it said went wrong.
+pub fn run_cmd_output(cmd: &mut std::process::Command) -> Result<Vec<u8>, String> {
+    let shown = echoed(cmd);
+    let out = cmd.current_dir(root()).output().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(format!("`{shown}` failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim()))
+    }
 }

@@ -20,3 +20,39 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** Where each page shows the first answer a user can choose, the first control of a choice
+ * question: the element holding its label's text. */
+export const FIRST_CHOICE = {
+  ours: 'form[data-question] .ea-radios__label',
+  peer: '.sd-page [data-name] .sd-item__control-label .sv-string-viewer',
+};
+
+/** Start-up as the user sees it: when the browser first painted the first choice's text
+ * (Element Timing's renderTime, counted from the navigation). Before the page's own scripts run,
+ * a mutation observer marks the first element matching `selector` for Element Timing, in the
+ * microtask after it is inserted (before any layout or paint). Call before the navigation;
+ * the returned function waits for the paint and gives its time. */
+export async function watchFirstPaint(context, selector) {
+  await context.addInitScript((selector) => {
+    const observer = new MutationObserver(() => {
+      const first = document.querySelector(selector);
+      if (first) {
+        first.setAttribute('elementtiming', 'first-choice');
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, selector);
+  return (page) => page.evaluate((selector) => new Promise((resolve, reject) => {
+    const late = setTimeout(() => reject(new Error(`no paint of ${selector} within 60 s`)), 60_000);
+    new PerformanceObserver((list, observer) => {
+      const painted = list.getEntries().find((e) => e.identifier === 'first-choice');
+      if (painted) {
+        observer.disconnect();
+        clearTimeout(late);
+        resolve(painted.renderTime);
+      }
+    }).observe({ type: 'element', buffered: true });
+  }), selector);
+}

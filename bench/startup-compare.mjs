@@ -1,12 +1,13 @@
 // `cargo xtask bench --compare A.html B.html …`: the start-up of advisor pages against each
 // other, to try a change before the whole bench — each page opened from file:// in headless
 // Chromium, alternately, RUNS times after one warm-up each, unslowed then with the CPU slowed
-// 4×: navigation → each of the page's User Timing marks (see chromium.mjs), medians.
+// 4×: navigation → each of the page's User Timing marks (see chromium.mjs), then → the first
+// choice painted (the bench's start-up), medians.
 // With --trace, also where the main thread's time goes with the CPU slowed: Chromium's trace
 // events, self time (an event's own time, less the events inside it) and how many, mean per run.
 //
 // Usage: node bench/startup-compare.mjs RUNS [--trace] PAGE.html…
-import { launchChromium, PHASES, SLOW_CPU, median } from './chromium.mjs';
+import { FIRST_CHOICE, launchChromium, PHASES, SLOW_CPU, median, watchFirstPaint } from './chromium.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [runsArg, ...rest] = process.argv.slice(2);
@@ -17,7 +18,8 @@ if (!(runs > 0) || pages.length === 0) throw new Error('usage: node bench/startu
 
 const browser = await launchChromium();
 
-/** One visit: the marks' times from the navigation, and the trace's events if asked for. */
+/** One visit: the marks' times and the first choice's paint from the navigation, and the
+ * trace's events if asked for. */
 async function visit(page, slowdown, withTrace) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const tab = await context.newPage();
@@ -28,9 +30,12 @@ async function visit(page, slowdown, withTrace) {
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,blink,loading', transferMode: 'ReportEvents' });
   }
+  const firstPaint = await watchFirstPaint(context, FIRST_CHOICE.ours);
   await tab.goto(`${pathToFileURL(page).href}#/gifts/exchange`);
+  const painted = await firstPaint(tab);
   await tab.waitForFunction(() => performance.getEntriesByName('ethics-advisor:question').length > 0, null, { timeout: 60_000 });
   const marks = await tab.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.split(':')[1], m.startTime])));
+  marks.painted = painted;
   if (withTrace) {
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
@@ -64,6 +69,7 @@ const markMedian = (values) => {
 };
 const ms = (v) => (v === undefined ? '—' : v.toFixed(1));
 
+const COLUMNS = [...PHASES, 'painted'];
 for (const slowdown of [1, SLOW_CPU]) {
   const seen = pages.map(() => []);
   const spent = pages.map(() => new Map());
@@ -75,10 +81,10 @@ for (const slowdown of [1, SLOW_CPU]) {
       selfTimes(events, spent[i]);
     }
   }
-  console.log(`\n| ${slowdown > 1 ? `CPU slowed ${slowdown}×` : 'unslowed'}, median of ${runs} | ${PHASES.join(' | ')} |`);
-  console.log(`|---|${PHASES.map(() => '---:').join('|')}|`);
+  console.log(`\n| ${slowdown > 1 ? `CPU slowed ${slowdown}×` : 'unslowed'}, median of ${runs} | ${COLUMNS.join(' | ')} |`);
+  console.log(`|---|${COLUMNS.map(() => '---:').join('|')}|`);
   for (const [i, page] of pages.entries()) {
-    console.log(`| ${page} | ${PHASES.map((m) => ms(markMedian(seen[i].map((marks) => marks[m])))).join(' | ')} |`);
+    console.log(`| ${page} | ${COLUMNS.map((m) => ms(markMedian(seen[i].map((marks) => marks[m])))).join(' | ')} |`);
   }
   if (trace && slowdown > 1) {
     for (const [i, page] of pages.entries()) {

@@ -1,10 +1,14 @@
 // End-to-end: the benchmark's SurveyJS peer (`cargo xtask peer`) is a fair copy of our gifts
 // questionnaire — every gifts case of the library, answered in the SurveyJS page, ends on the
 // outcome the case expects from our engine; its other languages work; it fetches nothing.
+// And the bench's start-up, timed to the first choice painted, sees that choice on both pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, loadCases } from './browser.mjs';
+import { FIRST_CHOICE, watchFirstPaint } from '../../bench/chromium.mjs';
 
 const PEER_FILE = process.env.PEER_FILE;
 if (!PEER_FILE) throw new Error('PEER_FILE is set by `cargo xtask test`: run the end-to-end tests with it');
@@ -69,4 +73,32 @@ test('SurveyJS peer: French and Spanish switch its questions and its own buttons
   }
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test('the bench times each page to its first choice painted: the same choice, painted once the page is up', async () => {
+  const journey = JSON.parse(readFileSync(join(dirname(PEER_FILE), 'journey.json'), 'utf8'));
+  const pages = {
+    ours: `${pathToFileURL(process.env.SINGLE_FILE).href}#/${journey.topic}/${journey.steps[0].question}`,
+    peer: url,
+  };
+  const seen = {};
+  for (const [name, address] of Object.entries(pages)) {
+    const context = await browser.newContext();
+    const firstPaint = await watchFirstPaint(context, FIRST_CHOICE[name]);
+    const page = await context.newPage();
+    await page.goto(address);
+    const painted = await firstPaint(page);
+    const watched = page.locator('[elementtiming="first-choice"]');
+    assert.equal(await watched.count(), 1, `${name}: one element watched`);
+    // The watched text labels the first radio button of the first question.
+    const label = await watched.evaluate((e) => e.closest('label')?.querySelector('input[type=radio]')?.value ?? document.getElementById(e.closest('label')?.htmlFor)?.value);
+    seen[name] = { text: (await watched.textContent()).trim(), value: label, painted };
+    if (name === 'ours') {
+      const started = await page.evaluate(() => performance.getEntriesByName('ethics-advisor:started')[0]?.startTime);
+      assert.ok(started > 0 && painted > started, `ours: painted at ${painted} ms, after the app started at ${started} ms`);
+    }
+    await context.close();
+  }
+  assert.ok(seen.ours.text.length > 0 && seen.ours.value, JSON.stringify(seen));
+  assert.deepEqual([seen.peer.text, seen.peer.value], [seen.ours.text, seen.ours.value], 'the same first choice on both pages');
 });

@@ -291,15 +291,21 @@ pub fn run(runs: usize) -> Result<(), String> {
     let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, &["startup_ms", "ours"])?, json_number(&timings, &["startup_ms", "peer"])?, json_number(&timings, &["startup_ratio"])?);
     let (interaction_ours, interaction_peer) = (json_number(&timings, &["interaction_ms", "ours"])?, json_number(&timings, &["interaction_ms", "peer"])?);
     let (slow_ours, slow_peer, slow_ratio) = (json_number(&timings, &["startup_slow_cpu_ms", "ours"])?, json_number(&timings, &["startup_slow_cpu_ms", "peer"])?, json_number(&timings, &["startup_slow_cpu_ratio"])?);
+    let marked = |race: &str, page: &str| json_number(&timings, &[race, page]);
     println!("\n| time (median, file://, headless Chromium) | ours | SurveyJS | ratio |\n|---|---:|---:|---:|");
-    println!("| start-up: navigation → first question rendered ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
+    println!("| start-up: navigation → first choice painted ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
     println!("| start-up with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) | {slow_ours:.1} ms | {slow_peer:.1} ms | {slow_ratio:.3} |");
+    for (race, what) in [("marked_ms", "navigation → first question in the DOM (the pages' marks)"), ("marked_slow_cpu_ms", "the same, the CPU slowed 4×")] {
+        let (ours, peer) = (marked(race, "ours")?, marked(race, "peer")?);
+        println!("| {what} | {ours:.1} ms | {peer:.1} ms | {:.3} |", ours / peer);
+    }
     println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);
     println!("\n| our start-up, navigation → end of each phase (median) | unslowed | CPU slowed 4× |\n|---|---:|---:|");
-    for (phase, what) in [("script", "the page parsed, its script started"), ("wasm", "the wasm decoded, inflated and compiled"), ("pack", "the pack inflated"), ("started", "the pack read, the app started"), ("question", "the first question on screen")] {
+    for (phase, what) in [("script", "the page parsed, its script started"), ("wasm", "the wasm decoded, inflated and compiled"), ("pack", "the pack inflated"), ("started", "the pack read, the app started"), ("question", "the first question in the DOM (its mark)")] {
         let at = |race: &str| json_number(&timings, &["phases_ms", race, phase]);
         println!("| {what} | {:.1} ms | {:.1} ms |", at("normal")?, at("slow_cpu")?);
     }
+    println!("| the first choice painted (the start-up above) | {startup_ours:.1} ms | {slow_ours:.1} ms |");
     println!("\n| twiggy: biggest items of the staff embed's wasm | bytes |\n|---|---:|");
     for (name, size) in &top {
         println!("| {} | {size} |", name.replace('|', "\\\\|"));
@@ -308,8 +314,8 @@ pub fn run(runs: usize) -> Result<(), String> {
     let targets = [
         Target { name: "single file (staff) / SurveyJS single file ≤ 0.12", value: single_ratio, limit: 0.12 },
         Target { name: "hosted transfer (staff embed), gzip -9, bytes ≤ 140,000", value: gz as f64, limit: 140_000.0 },
-        Target { name: "start-up / SurveyJS start-up ≤ 0.30", value: startup_ratio, limit: 0.30 },
-        Target { name: "start-up with the CPU slowed 4× / SurveyJS ≤ 0.30", value: slow_ratio, limit: 0.30 },
+        Target { name: "start-up (navigation → first choice painted) / SurveyJS ≤ 0.30", value: startup_ratio, limit: 0.30 },
+        Target { name: "the same with the CPU slowed 4× / SurveyJS ≤ 0.30", value: slow_ratio, limit: 0.30 },
         Target { name: "single file (staff) bytes ≤ budget", value: single_bytes as f64, limit: budget("single_file_bytes")? as f64 },
         Target { name: "single file (trainers) bytes ≤ budget", value: trainer_single_bytes as f64, limit: budget("trainer_single_file_bytes")? as f64 },
     ];

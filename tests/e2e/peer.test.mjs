@@ -90,9 +90,9 @@ test('the bench times each page to its first choice painted: the same choice, pa
     const painted = await firstPaint(page);
     const watched = page.locator('[elementtiming="first-choice"]');
     assert.equal(await watched.count(), 1, `${name}: one element watched`);
-    // The watched text labels the first radio button of the first question.
-    const label = await watched.evaluate((e) => e.closest('label')?.querySelector('input[type=radio]')?.value ?? document.getElementById(e.closest('label')?.htmlFor)?.value);
-    seen[name] = { text: (await watched.textContent()).trim(), value: label, painted };
+    // The watched text labels the first radio button of the first question: that button's value.
+    const value = await watched.evaluate((e) => e.closest('label')?.querySelector('input[type=radio]')?.value ?? document.getElementById(e.closest('label')?.htmlFor)?.value);
+    seen[name] = { text: (await watched.textContent()).trim(), value, painted };
     if (name === 'ours') {
       const started = await page.evaluate(() => performance.getEntriesByName('ethics-advisor:started')[0]?.startTime);
       assert.ok(started > 0 && painted > started, `ours: painted at ${painted} ms, after the app started at ${started} ms`);

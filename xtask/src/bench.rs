@@ -291,12 +291,11 @@ pub fn run(runs: usize) -> Result<(), String> {
     let (startup_ours, startup_peer, startup_ratio) = (json_number(&timings, &["startup_ms", "ours"])?, json_number(&timings, &["startup_ms", "peer"])?, json_number(&timings, &["startup_ratio"])?);
     let (interaction_ours, interaction_peer) = (json_number(&timings, &["interaction_ms", "ours"])?, json_number(&timings, &["interaction_ms", "peer"])?);
     let (slow_ours, slow_peer, slow_ratio) = (json_number(&timings, &["startup_slow_cpu_ms", "ours"])?, json_number(&timings, &["startup_slow_cpu_ms", "peer"])?, json_number(&timings, &["startup_slow_cpu_ratio"])?);
-    let marked = |race: &str, page: &str| json_number(&timings, &[race, page]);
     println!("\n| time (median, file://, headless Chromium) | ours | SurveyJS | ratio |\n|---|---:|---:|---:|");
     println!("| start-up: navigation → first choice painted ({runs} runs each) | {startup_ours:.1} ms | {startup_peer:.1} ms | {startup_ratio:.3} |");
     println!("| start-up with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) | {slow_ours:.1} ms | {slow_peer:.1} ms | {slow_ratio:.3} |");
     for (race, what) in [("marked_ms", "navigation → first question in the DOM (the pages' marks)"), ("marked_slow_cpu_ms", "the same, the CPU slowed 4×")] {
-        let (ours, peer) = (marked(race, "ours")?, marked(race, "peer")?);
+        let (ours, peer) = (json_number(&timings, &[race, "ours"])?, json_number(&timings, &[race, "peer"])?);
         println!("| {what} | {ours:.1} ms | {peer:.1} ms | {:.3} |", ours / peer);
     }
     println!("| interaction: Continue → next question rendered | {interaction_ours:.1} ms | {interaction_peer:.1} ms | {:.3} |", interaction_ours / interaction_peer);

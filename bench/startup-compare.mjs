@@ -1,6 +1,6 @@
 // `cargo xtask bench --compare A.html B.html …`: the start-up of advisor pages against each
 // other, to try a change before the whole bench — each page opened from file:// in headless
-// Chromium, alternately, RUNS times after one warm-up each, unslowed then with the CPU slowed
+// Chromium, alternately (each first in every other run), RUNS times after one warm-up each, unslowed then with the CPU slowed
 // 4×: navigation → each of the page's User Timing marks (see chromium.mjs), then → the first
 // choice painted (the bench's start-up), medians.
 // With --trace, also where the main thread's time goes with the CPU slowed: Chromium's trace
@@ -74,7 +74,9 @@ for (const slowdown of [1, SLOW_CPU]) {
   const seen = pages.map(() => []);
   const spent = pages.map(() => new Map());
   for (let run = 0; run <= runs; run++) {
-    for (const [i, page] of pages.entries()) {
+    // Each page first in every other run: the page opened first in a run was measured slower.
+    const order = run % 2 ? [...pages.entries()].reverse() : [...pages.entries()];
+    for (const [i, page] of order) {
       const { marks, events } = await visit(page, slowdown, trace && slowdown > 1 && run > 0);
       if (run === 0) continue; // the warm-up
       seen[i].push(marks);

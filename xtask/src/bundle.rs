@@ -78,8 +78,8 @@ pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Re
 /// loop is `xtask/src/page_text.wat`, assembled by binaryen's wasm-as and compiled once by the
 /// page for all its blocks (a few hundred bytes, in the script as numbers; the CSP's
 /// 'wasm-unsafe-eval' allows it as it allows the app); each block gets an instance, and memory,
-/// of its own. The text reaches it as UTF-8, which the browser's TextEncoder writes straight
-/// into that memory.
+/// of its own. The text is ASCII, which the browser's TextEncoder writes straight into that
+/// memory, a byte a character.
 fn page_text_decoder(tools: &Tools) -> Result<String, String> {
     let (source, module) = (root().join("xtask/src/page_text.wat"), root().join("target/page_text.wasm"));
     stamps::run_if_changed(&module, &[&source], "wasm-as", || run_cmd(std::process::Command::new(&tools.wasm_as).arg(&source).arg("-o").arg(&module)))?;
@@ -88,14 +88,14 @@ fn page_text_decoder(tools: &Tools) -> Result<String, String> {
     Ok(format!(
         "  const pageTextDecoder = new WebAssembly.Module(new Uint8Array([{numbers}]));
   const fromPageText = (text) => {{
-    const comma = text.indexOf(',');
-    const length = Number(text.slice(0, comma));
+    const semicolon = text.indexOf(';');
+    const length = Number(text.slice(0, semicolon));
     const {{ exports }} = new WebAssembly.Instance(pageTextDecoder, {{}});
-    const room = 2 * (text.length - comma) + length;
+    const room = text.length - semicolon + length;
     const had = exports.memory.buffer.byteLength;
     if (room > had) exports.memory.grow(Math.ceil((room - had) / 65536));
-    const {{ written }} = new TextEncoder().encodeInto(text.slice(comma + 1), new Uint8Array(exports.memory.buffer));
-    if (comma < 0 || exports.decode(written, written, length) < length) throw new Error('the page is damaged: a data block was cut short');
+    const {{ written }} = new TextEncoder().encodeInto(text.slice(semicolon + 1), new Uint8Array(exports.memory.buffer));
+    if (semicolon < 0 || exports.decode(written, written, length) < length) throw new Error('the page is damaged: a data block was cut short');
     return new Uint8Array(exports.memory.buffer, written, length);
   }};
 "
@@ -129,10 +129,11 @@ fn inline_script(tools: &Tools, artifacts: &Artifacts, alongside: &str, then: &s
     if !glue.contains("async function __wbg_init(") {
         return Err("the wasm-bindgen glue has no __wbg_init: its layout changed; update bundle.rs".into());
     }
+    let (too_old, damaged) = (ascii_in_js(TOO_OLD), ascii_in_js(DAMAGED));
     Ok(format!(
         "performance.mark('ethics-advisor:script');\n{glue}\nconst host = document.getElementById('ethics-advisor') || document.body;\n\
          if (!('DecompressionStream' in self)) {{\n\
-         \x20 host.textContent = '{TOO_OLD}';\n\
+         \x20 host.textContent = '{too_old}';\n\
          }} else try {{\n\
          {decoder}\
          \x20 const inflated = (text) => new Response(fromPageText(text)).body.pipeThrough(new DecompressionStream('deflate'));\n\
@@ -142,10 +143,17 @@ fn inline_script(tools: &Tools, artifacts: &Artifacts, alongside: &str, then: &s
          \x20 performance.mark('ethics-advisor:wasm');\n\
          \x20 {then}\n\
          }} catch (error) {{\n\
-         \x20 host.textContent = `{DAMAGED} (${{error.message}})`;\n\
+         \x20 host.textContent = `{damaged} (${{error.message}})`;\n\
          \x20 throw error;\n\
          }}\n"
     ))
+}
+
+/// Text for a JavaScript string with every character beyond ASCII as its `\u` escape: the
+/// single file is then ASCII from end to end, which Chromium parses as one byte a character
+/// (see `ethics_engine::page_text`).
+fn ascii_in_js(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii() { c.to_string() } else { format!("\\u{:04X}", u32::from(c)) }).collect()
 }
 
 /// Standard base64 with padding.
@@ -163,6 +171,12 @@ pub fn sha256_base64(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_go_into_the_script_as_ascii() {
+        assert_eq!(ascii_in_js("récente d’Edge"), "r\\u00E9cente d\\u2019Edge");
+        assert!(ascii_in_js(DAMAGED).is_ascii() && ascii_in_js(TOO_OLD).is_ascii());
+    }
 
     #[test]
     fn base64_matches_the_standard() {

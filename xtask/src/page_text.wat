@@ -4,7 +4,7 @@
 ;; iteration at full speed, where JavaScript starts it slowly (with the CPU slowed 4×, about
 ;; 60 ms for the single file's blocks). `xtask` assembles it with binaryen's wasm-as.
 ;;
-;; decode(end, out, length): the text after its comma, as UTF-8 at 0..end of the memory, into
+;; decode(end, out, length): the text after its semicolon, ASCII at 0..end of the memory, into
 ;; `length` bytes at `out`; returns how many bytes it wrote (fewer if the text was cut short).
 (module
   (memory (export "memory") 1)
@@ -26,7 +26,7 @@
             (global.set $at (i32.add (global.get $at) (i32.const 1))))))))
 
   (func (export "decode") (param $end i32) (param $out i32) (param $length i32) (result i32)
-    (local $i i32) (local $c i32) (local $pair i32)
+    (local $i i32) (local $c i32) (local $digit i32)
     (global.set $bits (i32.const 0))
     (global.set $count (i32.const 0))
     (global.set $at (local.get $out))
@@ -35,19 +35,17 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $c (i32.load8_u (local.get $i)))
-        (if (i32.lt_u (local.get $c) (i32.const 0x80))
-          (then (call $put (local.get $c)))
-          (else
-            ;; U+0080 to U+01FF, two bytes of UTF-8: (which awkward value + 1) << 7 | the next group.
+        (if (i32.eq (local.get $c) (i32.const 0x7f))
+          (then
+            ;; DEL and a digit: NUL, CR, `<` or DEL, in that order.
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (local.set $pair (i32.or
-              (i32.shl (i32.and (local.get $c) (i32.const 0x1f)) (i32.const 6))
-              (i32.and (i32.load8_u (local.get $i)) (i32.const 0x3f))))
-            ;; The awkward values, NUL, CR and `<`, in that order.
-            (call $put (select (i32.const 0)
-              (select (i32.const 13) (i32.const 60) (i32.eq (i32.shr_u (local.get $pair) (i32.const 7)) (i32.const 2)))
-              (i32.eq (i32.shr_u (local.get $pair) (i32.const 7)) (i32.const 1))))
-            (call $put (i32.and (local.get $pair) (i32.const 0x7f)))))
+            (local.set $digit (i32.sub (i32.load8_u (local.get $i)) (i32.const 48)))
+            (local.set $c (select (i32.const 0)
+              (select (i32.const 13)
+                (select (i32.const 60) (i32.const 0x7f) (i32.eq (local.get $digit) (i32.const 2)))
+                (i32.eq (local.get $digit) (i32.const 1)))
+              (i32.eqz (local.get $digit))))))
+        (call $put (local.get $c))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
     (i32.sub (global.get $at) (local.get $out))))

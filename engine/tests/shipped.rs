@@ -108,6 +108,16 @@ fn a_pack_goes_into_an_advisor_page_and_comes_back() {
     }
 }
 
+/// A page the studio published before data blocks were ASCII (an awkward group and the next
+/// as one character of U+0080–U+01FF, a comma after the count) still gives its files back.
+#[cfg(feature = "publish")]
+#[test]
+fn a_page_published_in_the_first_writing_still_gives_its_files_back() {
+    let block = "31,\u{1b6}L>!5\u{1c}-\u{14}r9DY?,+dsyV\u{c}\u{1dc}H&3Qn(\u{8}\u{dc}yAz ";
+    let page = format!("<html><body><script type=\"application/octet-stream\" id=\"ethics-advisor-sources\">{block}</script>\n</body></html>");
+    assert_eq!(ethics_engine::shipped::sources_in(&page), Ok(vec![("settings.toml".to_owned(), "[pack]\n".to_owned())]));
+}
+
 /// A page the studio publishes carries the TOML files it was made from, which come back as
 /// they went; a page without them says whether it is an advisor at all.
 #[cfg(feature = "publish")]

@@ -26,9 +26,6 @@ const MARKED: [u8; 4] = [0x00, 0x0D, b'<', MARK];
 /// The character before the digit of a [`MARKED`] value: DEL.
 const MARK: u8 = 0x7F;
 
-/// The group values the first writing paired with the next group, in the order of `which`.
-const PAIRED: [u8; 3] = [0x00, 0x0D, b'<'];
-
 /// `bytes` as data-block text.
 pub fn encode(bytes: &[u8]) -> String {
     let mut text = format!("{};", bytes.len());
@@ -76,13 +73,14 @@ pub fn decode(text: &str) -> Result<Vec<u8>, String> {
             break;
         }
         match (marked, u32::from(c)) {
-            (true, 0x7F) => match chars.next().and_then(|d| d.to_digit(10)).and_then(|d| MARKED.get(d as usize)) {
+            (true, mark) if mark == u32::from(MARK) => match chars.next().and_then(|d| d.to_digit(10)).and_then(|d| MARKED.get(d as usize)) {
                 Some(&group) => push(u32::from(group), &mut bytes),
                 None => return Err("DEL not followed by the digit of a marked value".into()),
             },
             (_, ascii @ 0..=0x7F) => push(ascii, &mut bytes),
             (false, pair @ 0x80..=0x1FF) => {
-                push(u32::from(PAIRED[(pair >> 7) as usize - 1]), &mut bytes);
+                // The first writing paired NUL, CR and `<` (`which` 0 to 2), the marked values but DEL.
+                push(u32::from(MARKED[(pair >> 7) as usize - 1]), &mut bytes);
                 push(pair & 0x7F, &mut bytes);
             }
             (_, other) => return Err(format!("U+{other:04X} is not a character this text uses")),

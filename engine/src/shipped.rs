@@ -120,21 +120,36 @@ pub fn decode_languages(files: &[&[u8]]) -> Result<(Pack, Vec<bool>), String> {
     Ok((shipped.join().map_err(|e| unreadable(&e))?, present))
 }
 
-/// Where the single-file advisor page holds its pack: a data block
+/// Where the single-file advisor page holds its pack: data blocks
 /// (`<script type="application/octet-stream">`, which no browser runs, so the page's CSP and
 /// the hash of its script do not depend on the pack) that the page's script reads.
 pub const PAGE_PACK_PLACEHOLDER: &str = "{{PACK}}";
 
-/// A single-file advisor page for `pack`, from the build's page with its pack left out: the
-/// pack deflated (zlib; the page inflates it with the browser's `DecompressionStream`), then
-/// written as [`crate::page_text`], in place of [`PAGE_PACK_PLACEHOLDER`]. Both the build and the studio publish
-/// through this.
+/// The id of the data block holding the pack with one language's texts, before the
+/// language's code: `ethics-advisor-pack-fr`.
+pub const PAGE_PACK_ID: &str = "ethics-advisor-pack";
+
+/// A single-file advisor page for `pack`, from the build's page with its pack left out: in
+/// place of [`PAGE_PACK_PLACEHOLDER`], one data block per language, in the pack's order, each
+/// the pack with that language's texts ([`encode_language`], as an embed's
+/// `pack.<language>.bin`), deflated (zlib; the page inflates it with the browser's
+/// `DecompressionStream`) and written as [`crate::page_text`]. The page starts from the
+/// language it shows first and reads another block only when the user switches to it: a
+/// third of the texts to inflate and decode at start-up. Both the build and the studio
+/// publish through this.
 #[cfg(feature = "publish")]
 pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
     if template.matches(PAGE_PACK_PLACEHOLDER).count() != 1 {
         return Err(format!("the advisor page has no single {PAGE_PACK_PLACEHOLDER} where its pack goes"));
     }
-    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &deflated_text(&encode(pack)), 1))
+    // Language codes are letters only (the pack's validation), so they need no escaping.
+    let blocks: Vec<String> = (0..pack.languages.len())
+        .map(|lang| {
+            let text = deflated_text(&encode_language(pack.clone(), lang));
+            format!("<script type=\"application/octet-stream\" id=\"{PAGE_PACK_ID}-{}\">{text}</script>", pack.languages[lang].as_str())
+        })
+        .collect();
+    Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &blocks.join("\n"), 1))
 }
 
 /// Bytes as a page's data block carries them: deflated (zlib), then as [`crate::page_text`].
@@ -204,7 +219,7 @@ pub fn with_sources(page: &str, files: &[(String, String)]) -> Result<String, St
 pub fn sources_in(page: &str) -> Result<Vec<(String, String)>, SourcesError> {
     let opening = format!("id=\"{PAGE_SOURCES_ID}\">");
     let Some(start) = page.find(&opening).map(|at| at + opening.len()) else {
-        return Err(if page.contains("id=\"ethics-advisor-pack\"") { SourcesError::NotFromTheStudio } else { SourcesError::NotAnAdvisor });
+        return Err(if page.contains(&format!("id=\"{PAGE_PACK_ID}")) { SourcesError::NotFromTheStudio } else { SourcesError::NotAnAdvisor });
     };
     let block = page[start..].split("</script>").next().unwrap_or_default();
     let damaged = |e: &dyn std::fmt::Display| SourcesError::Damaged(e.to_string());

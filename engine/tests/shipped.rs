@@ -89,20 +89,35 @@ fn a_table_that_does_not_fit_the_structure_is_refused() {
     assert_eq!(missing.join(), Err("2 languages, but texts in 1".into()));
 }
 
-/// A pack written into an advisor page in place of its one placeholder: deflated, as data-block
-/// text, and back the same pack.
+/// A pack written into an advisor page in place of its one placeholder: one data block per
+/// language, in the pack's order, each the pack with that language's texts (as an embed's
+/// file), deflated, as data-block text; together, back the same pack.
 #[cfg(feature = "publish")]
 #[test]
-fn a_pack_goes_into_an_advisor_page_and_comes_back() {
-    use ethics_engine::shipped::{decode, encode, into_page, PAGE_PACK_PLACEHOLDER};
-    let template = format!("<html><script type=\"application/octet-stream\">{PAGE_PACK_PLACEHOLDER}</script></html>");
-    let page = into_page(&template, fixture_pack()).unwrap();
-    let inside = page.strip_prefix("<html><script type=\"application/octet-stream\">").and_then(|p| p.strip_suffix("</script></html>")).unwrap();
-    assert!(!inside.contains(['\0', '\r', '<']), "nothing the HTML parser would change or end the block with");
-    let deflated = ethics_engine::page_text::decode(inside).unwrap();
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).unwrap();
-    assert_eq!(bytes, encode(fixture_pack()));
-    assert_eq!(decode(&bytes).map(|p| p.topics.len()), Ok(fixture_pack().topics.len()));
+fn a_pack_goes_into_an_advisor_page_one_block_a_language_and_comes_back() {
+    use ethics_engine::shipped::{decode, decode_languages, encode, encode_language, into_page, PAGE_PACK_PLACEHOLDER};
+    let pack = fixture_pack();
+    let codes: Vec<&str> = pack.languages.iter().map(|l| l.as_str()).collect();
+    assert!(codes.len() > 1, "the fixture has several languages: {codes:?}");
+    let page = into_page(&format!("<html>{PAGE_PACK_PLACEHOLDER}</html>"), pack.clone()).unwrap();
+    // A block's text may hold line breaks, never "</script>" (nor "<").
+    let blocks: Vec<&str> = page.strip_prefix("<html>").and_then(|p| p.strip_suffix("</script></html>")).unwrap().split("</script>\n").collect();
+    assert_eq!(blocks.len(), codes.len(), "{page}");
+    let mut files = Vec::new();
+    for (lang, (block, code)) in blocks.iter().zip(&codes).enumerate() {
+        let opening = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack-{code}\">");
+        let inside = block.strip_prefix(&opening).unwrap_or_else(|| panic!("block {lang}: {block}"));
+        assert!(!inside.contains(['\0', '\r', '<']), "nothing the HTML parser would change or end the block with");
+        let deflated = ethics_engine::page_text::decode(inside).unwrap();
+        let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).unwrap();
+        assert_eq!(bytes, encode_language(pack.clone(), lang));
+        let (_, present) = decode_languages(&[&bytes]).unwrap();
+        assert_eq!(present.iter().filter(|&&p| p).count(), 1, "block {code} has its own language's texts only");
+        assert!(present[lang]);
+        files.push(bytes);
+    }
+    let files: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    assert_eq!(decode_languages(&files), Ok((decode(&encode(pack.clone())).unwrap(), vec![true; codes.len()])), "the blocks together are the whole pack");
     for broken in ["<html></html>".to_owned(), format!("{PAGE_PACK_PLACEHOLDER}{PAGE_PACK_PLACEHOLDER}")] {
         assert_eq!(into_page(&broken, fixture_pack()), Err("the advisor page has no single {{PACK}} where its pack goes".into()));
     }
@@ -133,6 +148,8 @@ fn a_studio_page_keeps_its_files_and_gives_them_back() {
     assert_eq!(sources_in(&page), Ok(files.clone()));
 
     assert_eq!(sources_in(advisor), Err(SourcesError::NotFromTheStudio));
+    let one_block_a_language = "<html><body><script type=\"application/octet-stream\" id=\"ethics-advisor-pack-en\">eJ</script>\n</body></html>";
+    assert_eq!(sources_in(one_block_a_language), Err(SourcesError::NotFromTheStudio));
     assert_eq!(sources_in("<html><body>A page</body></html>"), Err(SourcesError::NotAnAdvisor));
     let damaged = page.replace("id=\"ethics-advisor-sources\">", "id=\"ethics-advisor-sources\">!!");
     assert!(matches!(sources_in(&damaged), Err(SourcesError::Damaged(_))));

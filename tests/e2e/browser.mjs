@@ -17,8 +17,8 @@ export async function launch() {
 }
 
 /** A fresh page with everything it does recorded in `page.record`. */
-export async function openAdvisor(browser, { url = BASE_URL, viewport = { width: 1280, height: 900 }, waitFor = true } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openAdvisor(browser, { url = BASE_URL, viewport = { width: 1280, height: 900 }, waitFor = true, locale } = {}) {
+  const context = await browser.newContext({ viewport, locale });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {

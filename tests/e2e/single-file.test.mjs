@@ -8,7 +8,7 @@ import { mkdtempSync, copyFileSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openAdvisor, replayCase, loadCases, privacyProblems, heading } from './browser.mjs';
+import { launch, openAdvisor, replayCase, loadCases, privacyProblems, heading, chooseLanguage } from './browser.mjs';
 
 const fileUrl = pathToFileURL(process.env.SINGLE_FILE).href;
 const cases = loadCases();
@@ -35,6 +35,17 @@ for (const topic of topics) {
     await page.context().close();
   });
 }
+
+test("from file://, the advisor starts in the browser's language and reads another's texts from the file itself on a switch", async () => {
+  const page = await openAdvisor(browser, { url: fileUrl, locale: 'es-ES' });
+  assert.equal(await page.locator('.ethics-advisor').getAttribute('lang'), 'es');
+  const blocks = await page.evaluate(() => [...document.querySelectorAll('script[type="application/octet-stream"][id^="ethics-advisor-pack"]')].map((block) => block.id));
+  assert.deepEqual(blocks, ['ethics-advisor-pack-en', 'ethics-advisor-pack-fr', 'ethics-advisor-pack-es'], "one data block a language, in the pack's order");
+  await chooseLanguage(page, 'Français');
+  assert.equal(await heading(page).textContent(), 'Obtenir un conseil confidentiel sur une question de déontologie');
+  await assertOnlyItself(page, fileUrl);
+  await page.context().close();
+});
 
 test('from file://, the browser back button goes to the previous question', async () => {
   const page = await openAdvisor(browser, { url: fileUrl });

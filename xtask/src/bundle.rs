@@ -48,19 +48,31 @@ pub fn single_file_html(tools: &Tools, artifacts: &Artifacts, pack: &ethics_engi
     ethics_engine::shipped::into_page(&html, pack.clone())
 }
 
-/// The whole app as one HTML page but for its rule pack, which goes in the data block the
-/// script reads (see `ethics_engine::shipped::into_page`): any pack, the same script and CSP.
-/// Also its inline script and style, which the studio's CSP allows for its preview.
+/// The whole app as one HTML page but for its rule pack, which goes in the data blocks the
+/// script reads, one per language (see `ethics_engine::shipped::into_page`): any pack, the same
+/// script and CSP. The script starts the app with the language it will show first, chosen as
+/// the app and an embed's `boot.js` choose it (the host element's `data-lang`, else the
+/// browser's first preferred language the page has, else the first), and gives it a loader
+/// that reads another language's block when the user switches to it, as an embed fetches
+/// another file. Also its inline script and style, which the studio's CSP allows for its
+/// preview.
 pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(String, Inline), String> {
-    let alongside = "const packBytes = new Response(inflated(document.getElementById('ethics-advisor-pack').textContent)).arrayBuffer();";
-    let start = "const pack = new Uint8Array(await packBytes);\n\
+    let prefix = format!("{}-", ethics_engine::shipped::PAGE_PACK_ID);
+    let alongside = format!(
+        "const packBlocks = new Map([...document.querySelectorAll('script[id^=\"{prefix}\"]')].map((block) => [block.id.slice({}), block]));\n\
+         \x20 const packFile = (lang) => (packBlocks.has(lang) ? new Response(inflated(packBlocks.get(lang).textContent)).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : Promise.reject(new Error(lang ? `no ${{lang}} texts` : 'no rule pack')));\n\
+         \x20 const asked = host.getAttribute('data-lang')?.trim();\n\
+         \x20 const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && packBlocks.has(code)) || packBlocks.keys().next().value;\n\
+         \x20 const packBytes = packFile(first);",
+        prefix.len()
+    );
+    let start = "const pack = await packBytes;\n\
                  \x20 performance.mark('ethics-advisor:pack');\n\
-                 \x20 start(pack);\n\
+                 \x20 start(pack, packFile);\n\
                  \x20 performance.mark('ethics-advisor:started');";
-    let advisor = Inline { script: inline_script(tools, artifacts, alongside, start)?, style: artifacts.css.clone() };
+    let advisor = Inline { script: inline_script(tools, artifacts, &alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
-    let pack = format!("<script type=\"application/octet-stream\" id=\"ethics-advisor-pack\">{}</script>", ethics_engine::shipped::PAGE_PACK_PLACEHOLDER);
-    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{}\n{pack}\n<script type=\"module\">{}</script>", app_block(artifacts)?, advisor.script))?;
+    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{}\n{}\n<script type=\"module\">{}</script>", app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER, advisor.script))?;
     Ok((html, advisor))
 }
 

@@ -247,7 +247,7 @@ fn Advisor(props: &AdvisorProps) -> Html {
     };
     html! {
         <ContextProvider<Texts> context={Texts { pack: state.pack, lang: state.lang }}>
-            <div class={classes!("ethics-advisor", state.large_text.then_some("ea-large"))} lang={state.pack.languages[state.lang].to_string()}>
+            <div class={if state.large_text { "ethics-advisor ea-large" } else { "ethics-advisor" }} lang={state.pack.languages[state.lang].to_string()}>
                 <Header on_clear_and_exit={clear_and_exit} on_language={on_language} trainer={state.has_trainer_mode().then_some(trainer)} on_trainer={on_trainer} />
                 if let Some(name) = state.language_unavailable.and_then(|l| ethics_engine::locale::find(state.pack.languages[l].as_str())).map(|l| l.name) {
                     <p class="ea-inset" role="status" id="ea-language-unavailable">{ messages(state.pack.languages[state.lang].as_str()).language_unavailable.replace("{language}", name) }</p>

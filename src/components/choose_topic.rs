@@ -1,6 +1,6 @@
 //! The triage question: which topic the user wants advice on, as one radio question.
 
-use super::{form_field, use_texts, ErrorSummary};
+use super::{form_field, form_group_class, use_texts, ErrorSummary};
 use crate::state::Action;
 use ethics_engine::TopicId;
 use yew::prelude::*;
@@ -28,7 +28,7 @@ pub fn ChooseTopicPage(props: &ChooseTopicPageProps) -> Html {
     html! {
         <form class="ea-form" novalidate=true {onsubmit}>
             if props.problem { <ErrorSummary message={m.error_choose} field="ea-topic-0" /> }
-            <div class={classes!("ea-form-group", props.problem.then_some("ea-form-group--error"))}>
+            <div class={form_group_class(props.problem)}>
                 <fieldset class="ea-fieldset" aria-describedby={if props.problem { "ea-topic-hint ea-topic-error" } else { "ea-topic-hint" }}>
                     <legend class="ea-fieldset__legend">
                         <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ m.choose_topic }</h1>

@@ -77,6 +77,17 @@ pub fn on_click(on_action: &Callback<crate::state::Action>, action: crate::state
     })
 }
 
+/// The class of a GOV.UK form group, marked when its field has a problem. Class lists are
+/// written out, not built with `classes!`, whose set of classes brings a hash map into the
+/// first render.
+pub fn form_group_class(problem: bool) -> &'static str {
+    if problem {
+        "ea-form-group ea-form-group--error"
+    } else {
+        "ea-form-group"
+    }
+}
+
 /// The value of a field of the form a submit event comes from.
 pub fn form_field(event: &SubmitEvent, name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;

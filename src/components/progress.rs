@@ -1,7 +1,7 @@
 //! Resume without a server: "Save my progress" shows a code holding the answers, and the
 //! start page takes such a code back. The code is only ever shown, never stored or sent.
 
-use super::{form_field, use_texts, ErrorSummary};
+use super::{form_field, form_group_class, use_texts, ErrorSummary};
 use crate::state::Action;
 use ethics_engine::resume::ResumeError;
 use yew::prelude::*;
@@ -61,13 +61,13 @@ pub fn ResumeForm(props: &ResumeFormProps) -> Html {
         <form class="ea-form ea-resume" novalidate=true {onsubmit}>
             if let Some(message) = message { <ErrorSummary message={message} field="ea-resume-code-input" /> }
             <h2 class="ea-heading-m">{ m.resume_heading }</h2>
-            <div class={classes!("ea-form-group", message.map(|_| "ea-form-group--error"))}>
+            <div class={form_group_class(message.is_some())}>
                 <label class="ea-label" for="ea-resume-code-input">{ m.resume_label }</label>
                 <div id="ea-resume-hint" class="ea-hint">{ m.resume_hint }</div>
                 if let Some(message) = message {
                     <p id="ea-resume-error" class="ea-error-message"><span class="ea-visually-hidden">{ m.error_prefix }</span>{ message }</p>
                 }
-                <input class={classes!("ea-input", "ea-input--code", message.map(|_| "ea-input--error"))} id="ea-resume-code-input" name="code" type="text"
+                <input class={if message.is_some() { "ea-input ea-input--code ea-input--error" } else { "ea-input ea-input--code" }} id="ea-resume-code-input" name="code" type="text"
                     autocomplete="off" autocapitalize="characters" spellcheck="false"
                     aria-describedby={if message.is_some() { "ea-resume-hint ea-resume-error" } else { "ea-resume-hint" }} />
             </div>

@@ -1,7 +1,7 @@
 //! A question page: the question is the legend and the `h1`, answers are radios (or an
 //! amount field), one Continue button, a back link, and an error summary when needed.
 
-use super::{form_field, use_texts, ErrorSummary};
+use super::{form_field, form_group_class, use_texts, ErrorSummary};
 use crate::state::{Action, InputProblem};
 use ethics_engine::{Amount, Answer, Input, OptionLabel, QuestionId, TopicId};
 use yew::prelude::*;
@@ -83,7 +83,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                 <label class="ea-label" for={amount_field.clone()}>{ format!("{} ({})", m.amount_label, texts.pack.currency()) }</label>
                 <div class="ea-input-wrapper">
                     <span class="ea-input-prefix" aria-hidden="true">{ texts.pack.currency() }</span>
-                    <input class={classes!("ea-input", message.map(|_| "ea-input--error"))} id={amount_field.clone()} name="amount" type="text"
+                    <input class={if message.is_some() { "ea-input ea-input--error" } else { "ea-input" }} id={amount_field.clone()} name="amount" type="text"
                         inputmode="decimal" autocomplete="off" spellcheck="false" value={typed} aria-describedby={described_by.clone()} />
                 </div>
                 if question.allows_dont_know() {
@@ -127,7 +127,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         <>
             <form class="ea-form" novalidate=true data-question={question.id.to_string()} {onsubmit}>
                 if let Some(message) = message { <ErrorSummary message={message} field={first_field.clone()} /> }
-                <div class={classes!("ea-form-group", message.map(|_| "ea-form-group--error"))}>
+                <div class={form_group_class(message.is_some())}>
                     <fieldset class="ea-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.clone())}>
                         <legend class="ea-fieldset__legend">
                             <span class="ea-caption">{ m.question_of(props.number, props.total) }</span>

@@ -71,7 +71,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
     html! {
         <>
             // A polite live region: the result is announced once it appears.
-            <div class={classes!("ea-panel", format!("ea-panel--{}", outcome.tone.name()))} data-outcome={outcome.id.to_string()} role="status" aria-live="polite">
+            <div class={format!("ea-panel ea-panel--{}", outcome.tone.name())} data-outcome={outcome.id.to_string()} role="status" aria-live="polite">
                 <p class="ea-caption">{ m.result_heading }</p>
                 <h1 id="page-heading" class="ea-heading-l" tabindex="-1">{ texts.t(&outcome.title) }</h1>
                 <p class="ea-body-l">{ texts.t(&outcome.summary) }</p>
@@ -79,7 +79,7 @@ pub fn ResultPage(props: &ResultPageProps) -> Html {
             if !also.is_empty() {
                 <h2 class="ea-heading-m">{ m.also_heading }</h2>
                 { for also.iter().map(|o| html! {
-                    <div class={classes!("ea-inset", format!("ea-inset--{}", o.tone.name()))}>
+                    <div class={format!("ea-inset ea-inset--{}", o.tone.name())}>
                         <h3 class="ea-heading-s">{ texts.t(&o.title) }</h3>
                         <p class="ea-body">{ texts.t(&o.summary) }</p>
                     </div>

@@ -196,7 +196,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .map(|i| i == 0 && !props.highlight.is_empty() || layout.edges.iter().any(|e| e.to == i && lit(&e.rule)))
         .collect();
     let edges = layout.edges.iter().map(|edge| {
-        let class = classes!("ea-diagram__edge", lit(&edge.rule).then_some("ea-diagram__edge--on"));
+        let class = if lit(&edge.rule) { "ea-diagram__edge ea-diagram__edge--on" } else { "ea-diagram__edge" };
         html! { <g class={class}><path d={edge.path(layout, px)} /></g> }
     });
     // Labels after every edge, so no edge is drawn over a label.
@@ -210,7 +210,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let nodes = layout.nodes.iter().enumerate().map(|(i, node)| {
         let look = diagram::node_drawing(pack, topic, node, texts.lang);
         let kind = look.tone.map_or("question", |t| t.name());
-        let class = classes!("ea-diagram__node", format!("ea-diagram__node--{kind}"), on_path[i].then_some("ea-diagram__node--on"));
+        let class = format!("ea-diagram__node ea-diagram__node--{kind}{}", if on_path[i] { " ea-diagram__node--on" } else { "" });
         html! {
             <g {class}>
                 <rect x={px(node.x)} y={px(node.y)} width={px(NODE_WIDTH)} height={px(NODE_HEIGHT)} rx="4" fill={look.fill} stroke={look.stroke} stroke-width="2" />

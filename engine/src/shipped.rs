@@ -142,14 +142,20 @@ pub fn into_page(template: &str, pack: Pack) -> Result<String, String> {
     if template.matches(PAGE_PACK_PLACEHOLDER).count() != 1 {
         return Err(format!("the advisor page has no single {PAGE_PACK_PLACEHOLDER} where its pack goes"));
     }
-    // Language codes are letters only (the pack's validation), so they need no escaping.
-    let blocks: Vec<String> = (0..pack.languages.len())
-        .map(|lang| {
-            let text = deflated_text(&encode_language(pack.clone(), lang));
-            format!("<script type=\"application/octet-stream\" id=\"{PAGE_PACK_ID}-{}\">{text}</script>", pack.languages[lang].as_str())
-        })
+    let blocks: Vec<String> = deflated_languages(&pack)
+        .into_iter()
+        .map(|(code, bytes)| format!("<script type=\"application/octet-stream\" id=\"{PAGE_PACK_ID}-{code}\">{}</script>", crate::page_text::encode(&bytes)))
         .collect();
     Ok(template.replacen(PAGE_PACK_PLACEHOLDER, &blocks.join("\n"), 1))
+}
+
+/// For each of the pack's languages, in its order, its code and the pack with that language's
+/// texts only ([`encode_language`]), deflated: an embed's `pack.<code>.bin`, a single file's
+/// data block. Codes are letters only (the pack's validation), so a file's name or a block's
+/// id needs no escaping.
+#[cfg(feature = "publish")]
+fn deflated_languages(pack: &Pack) -> Vec<(&str, Vec<u8>)> {
+    (0..pack.languages.len()).map(|lang| (pack.languages[lang].as_str(), deflated(&encode_language(pack.clone(), lang)))).collect()
 }
 
 /// Bytes as a page's data block carries them: deflated (zlib), then as [`crate::page_text`].
@@ -255,8 +261,7 @@ pub fn embed_files(boot_template: &str, css: &str, pack: Pack) -> Result<EmbedFi
     if boot_template.matches(BOOT_PACK_INTEGRITY_PLACEHOLDER).count() != 1 {
         return Err(format!("the embed's boot.js has no single {BOOT_PACK_INTEGRITY_PLACEHOLDER} where its pack's hash goes"));
     }
-    let packs: Vec<(String, Vec<u8>)> = (0..pack.languages.len()).map(|lang| (format!("pack.{}.bin", pack.languages[lang].as_str()), deflated(&encode_language(pack.clone(), lang)))).collect();
-    // Language codes are checked by the loader (letters only), so they need no escaping.
+    let packs: Vec<(String, Vec<u8>)> = deflated_languages(&pack).into_iter().map(|(code, bytes)| (format!("pack.{code}.bin"), bytes)).collect();
     let table = pack.languages.iter().zip(&packs).map(|(lang, (_, bytes))| format!("{}: '{}'", lang.as_str(), subresource_integrity(bytes))).collect::<Vec<_>>().join(", ");
     let boot = boot_template.replacen(BOOT_PACK_INTEGRITY_PLACEHOLDER, &format!("{{ {table} }}"), 1);
     let snippet = embed_snippet(css.as_bytes(), boot.as_bytes());

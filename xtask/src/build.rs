@@ -427,9 +427,16 @@ pub fn boot_template(artifacts: &Artifacts) -> Result<String, String> {
             .replace("{APP_FILE}", APP_FILE)
             .replace("{APP_INTEGRITY}", &subresource_integrity(&app))
             .replace("{TOO_OLD}", crate::bundle::TOO_OLD)
+            .replace("{FIRST_LANGUAGE}", FIRST_LANGUAGE)
             .replace("{CSS_INTEGRITY}", &subresource_integrity(artifacts.css.as_bytes()))
     ))
 }
+
+/// How a page's script chooses the language the advisor shows first, as the app chooses it:
+/// `asked` (the host element's `data-lang`), else the browser's first preferred language among
+/// `languages` (the codes the page has a pack for, in the pack's order), else the first of
+/// them. `boot.js` and the single file both say it so.
+pub const FIRST_LANGUAGE: &str = "const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && languages.includes(code)) || languages[0];";
 
 /// What `boot.js` runs after the glue: the app from the wasm and the rule pack beside it
 /// (both pinned by their hashes; a pack that does not arrive, or not as pinned, reaches the
@@ -454,7 +461,8 @@ if (!('DecompressionStream' in self)) {
   for (const host of document.querySelectorAll('#ethics-advisor, ethics-advisor')) host.textContent = '{TOO_OLD}';
 } else {
   const asked = document.querySelector('#ethics-advisor, ethics-advisor')?.getAttribute('data-lang')?.trim();
-  const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && Object.hasOwn(PACKS, code)) || Object.keys(PACKS)[0];
+  const languages = Object.keys(PACKS);
+  {FIRST_LANGUAGE}
   const app = inflated('{APP_FILE}', '{APP_INTEGRITY}').then((body) => new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
   const [, pack] = await Promise.all([__wbg_init({ module_or_path: app }), packFile(first).catch(() => new Uint8Array(0))]);
   start(pack, (lang) => (Object.hasOwn(PACKS, lang) ? packFile(lang) : Promise.reject(new Error(`no ${lang} texts`))));

@@ -62,9 +62,11 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
         "const packBlocks = new Map([...document.querySelectorAll('script[id^=\"{prefix}\"]')].map((block) => [block.id.slice({}), block]));\n\
          \x20 const packFile = (lang) => (packBlocks.has(lang) ? new Response(inflated(packBlocks.get(lang).textContent)).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : Promise.reject(new Error(lang ? `no ${{lang}} texts` : 'no rule pack')));\n\
          \x20 const asked = host.getAttribute('data-lang')?.trim();\n\
-         \x20 const first = [asked, ...navigator.languages.map((tag) => tag.split('-')[0].toLowerCase())].find((code) => code && packBlocks.has(code)) || packBlocks.keys().next().value;\n\
+         \x20 const languages = [...packBlocks.keys()];\n\
+         \x20 {}\n\
          \x20 const packBytes = packFile(first);",
-        prefix.len()
+        prefix.len(),
+        crate::build::FIRST_LANGUAGE
     );
     let start = "const pack = await packBytes;\n\
                  \x20 performance.mark('ethics-advisor:pack');\n\

@@ -116,19 +116,33 @@ test('from file://, a browser that cannot inflate the app says so in three langu
 
 test('from file://, a copy cut short says so in three languages, instead of a blank page or a broken advisor', async () => {
   const whole = readFileSync(process.env.SINGLE_FILE, 'utf8');
-  const opening = 'id="ethics-advisor-app">';
-  const start = whole.indexOf(opening) + opening.length;
-  const end = whole.indexOf('</script>', start);
-  const cut = join(mkdtempSync(join(tmpdir(), 'ea-cut-')), 'ethics-advisor.html');
-  writeFileSync(cut, whole.slice(0, start + Math.floor((end - start) / 2)) + whole.slice(end));
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(pathToFileURL(cut).href);
-  const host = page.locator('#ethics-advisor');
-  await host.filter({ hasText: 'damaged' }).waitFor();
-  const text = await host.textContent();
-  for (const phrase of ['This copy of the ethics advisor is damaged', 'Cette copie du conseiller en déontologie est endommagée', 'Esta copia del asesor de ética está dañada', 'cut short']) {
-    assert.ok(text.includes(phrase), `${phrase} in ${text}`);
+  /** The middle of the data block opened by `opening`. */
+  const middleOf = (opening) => {
+    const start = whole.indexOf(opening) + opening.length;
+    assert.ok(start >= opening.length, `the page has ${opening}`);
+    return start + Math.floor((whole.indexOf('</script>', start) - start) / 2);
+  };
+  const app = middleOf('id="ethics-advisor-app">');
+  const end = whole.indexOf('</script>', app);
+  // The app's block with a hole in it; then copies whose end is lost (an interrupted download,
+  // an attachment's size limit) in the app's block and in the block of the language shown first.
+  const copies = {
+    'a hole in the app': whole.slice(0, app) + whole.slice(end),
+    'the end lost in the app': whole.slice(0, app),
+    'the end lost in the first language\'s texts': whole.slice(0, middleOf('id="ethics-advisor-pack-en">')),
+  };
+  for (const [damage, copy] of Object.entries(copies)) {
+    const cut = join(mkdtempSync(join(tmpdir(), 'ea-cut-')), 'ethics-advisor.html');
+    writeFileSync(cut, copy);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(cut).href);
+    const host = page.locator('#ethics-advisor');
+    await host.filter({ hasText: 'damaged' }).waitFor({ timeout: 10_000 });
+    const text = await host.textContent();
+    for (const phrase of ['This copy of the ethics advisor is damaged', 'Cette copie du conseiller en déontologie est endommagée', 'Esta copia del asesor de ética está dañada', 'cut short']) {
+      assert.ok(text.includes(phrase), `${damage}: ${phrase} in ${text}`);
+    }
+    await context.close();
   }
-  await context.close();
 });

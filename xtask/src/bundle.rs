@@ -74,7 +74,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
                  \x20 performance.mark('ethics-advisor:started');";
     let advisor = Inline { script: inline_script(tools, artifacts, &alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
-    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("{}\n{}\n<script type=\"module\">{}</script>", app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER, advisor.script))?;
+    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("<script type=\"module\">{}</script>\n{}\n{}", advisor.script, app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER))?;
     Ok((html, advisor))
 }
 
@@ -84,7 +84,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
 pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
     let studio = Inline { script: inline_script(tools, artifacts, "", "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
-    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("{}\n<script type=\"module\">{}</script>", app_block(artifacts)?, studio.script))
+    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>\n{}", studio.script, app_block(artifacts)?))
 }
 
 /// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
@@ -119,7 +119,10 @@ fn page_text_decoder(tools: &Tools) -> Result<String, String> {
 /// Where a page carries its app: the wasm, deflated, written as `ethics_engine::page_text` in
 /// a data block that no browser runs. Outside the script, so that the browser's JavaScript
 /// compiler never reads it (as a string in the script, it took that compiler about 12 ms with
-/// the CPU slowed 4×).
+/// the CPU slowed 4×). After the script, with the pack's blocks: a module script runs once the
+/// whole page is parsed wherever it stands, and a copy cut short (an interrupted download, an
+/// attachment's size limit) then still has its script, which says that the copy is damaged,
+/// where a script at the end would be lost with the blocks and leave a blank page.
 const APP_BLOCK_ID: &str = "ethics-advisor-app";
 
 /// The data block of a page's app (see [`APP_BLOCK_ID`]).

@@ -125,11 +125,13 @@ test('from file://, a copy cut short says so in three languages, instead of a bl
   const app = middleOf('id="ethics-advisor-app">');
   const end = whole.indexOf('</script>', app);
   // The app's block with a hole in it; then copies whose end is lost (an interrupted download,
-  // an attachment's size limit) in the app's block and in the block of the language shown first.
+  // an attachment's size limit) in the app's block, in the block of the language shown first
+  // (English here) and in the last language's, which the page would read only on a switch.
   const copies = {
     'a hole in the app': whole.slice(0, app) + whole.slice(end),
     'the end lost in the app': whole.slice(0, app),
     'the end lost in the first language\'s texts': whole.slice(0, middleOf('id="ethics-advisor-pack-en">')),
+    'the end lost in the last language\'s texts': whole.slice(0, middleOf('id="ethics-advisor-pack-es">')),
   };
   for (const [damage, copy] of Object.entries(copies)) {
     const cut = join(mkdtempSync(join(tmpdir(), 'ea-cut-')), 'ethics-advisor.html');

@@ -74,7 +74,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
                  \x20 performance.mark('ethics-advisor:started');";
     let advisor = Inline { script: inline_script(tools, artifacts, &alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
-    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("<script type=\"module\">{}</script>\n{}\n{}", advisor.script, app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER))?;
+    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("<script type=\"module\">{}</script>\n{}\n{}\n{}", advisor.script, app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER, end_mark()))?;
     Ok((html, advisor))
 }
 
@@ -84,7 +84,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
 pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
     let studio = Inline { script: inline_script(tools, artifacts, "", "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
-    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>\n{}", studio.script, app_block(artifacts)?))
+    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>\n{}\n{}", studio.script, app_block(artifacts)?, end_mark()))
 }
 
 /// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
@@ -131,6 +131,17 @@ fn app_block(artifacts: &Artifacts) -> Result<String, String> {
     Ok(format!("<script type=\"application/octet-stream\" id=\"{APP_BLOCK_ID}\">{}</script>", ethics_engine::page_text::encode(&app)))
 }
 
+/// The id of the last element of a single-file page, after its data blocks: a copy cut short anywhere
+/// after its script lacks it, and the script then says that the copy is damaged before
+/// reading a block (even when the blocks it would read first are whole: a language's block
+/// lost at the end would otherwise fail only when the user switches to that language).
+const END_MARK_ID: &str = "ethics-advisor-end";
+
+/// The element that ends a single-file page (see [`END_MARK_ID`]).
+fn end_mark() -> String {
+    format!("<p hidden id=\"{END_MARK_ID}\"></p>")
+}
+
 /// The app's glue as one inline module script that starts the app from the wasm in the page's
 /// data block ([`app_block`]), runs `alongside` while the browser compiles it, then `then`
 /// (both may use `inflated`). User Timing marks name each phase of the start-up
@@ -152,6 +163,7 @@ fn inline_script(tools: &Tools, artifacts: &Artifacts, alongside: &str, then: &s
          if (!('DecompressionStream' in self)) {{\n\
          \x20 host.textContent = '{too_old}';\n\
          }} else try {{\n\
+         \x20 if (!document.getElementById('{END_MARK_ID}')) throw new Error('the page is damaged: it was cut short');\n\
          {decoder}\
          \x20 const inflated = (text) => new Response(fromPageText(text)).body.pipeThrough(new DecompressionStream('deflate'));\n\
          \x20 const app = __wbg_init({{ module_or_path: new Response(inflated(document.getElementById('{APP_BLOCK_ID}').textContent), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}) }});\n\

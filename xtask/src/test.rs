@@ -47,7 +47,7 @@ pub fn run() -> Result<(), String> {
     let built = layer("release build (the single-file page and the files to embed)", build::hosted(&tools).map(|_| ()));
     if built {
         layer("shipped code: no network, storage or raw-HTML import", build::audit_shipped_imports());
-        layer("size budgets of the single files (staff, trainers)", bench::check_size_budget());
+        layer("size budgets: the single files (staff, trainers) and the staff embed's first visit", bench::check_size_budget());
         layer("end-to-end in Chromium, Firefox ESR and WebKitGTK: the served app and the single file from file://", end_to_end(&[]));
     }
     layer("edit loop: `serve` rebuilds and reloads the page after an edit, and shows a broken one (on a copy)", edit_loop());

@@ -26,7 +26,7 @@ pub fn budget(key: &str) -> Result<u64, String> {
 const BUDGETED: [(&str, &str); 2] = [("single_file_bytes", "dist/ethics-advisor.html"), ("trainer_single_file_bytes", "dist/trainer/ethics-advisor.html")];
 
 /// The budget of what a first visit to the staff embed transfers, gzip -9 (see
-/// [`embed_transfer`]): issue 16's target, which the bench also reports.
+/// [`first_visit_files`]): issue 16's target, which the bench also reports.
 const EMBED_BUDGET_KEY: &str = "staff_embed_first_visit_gzip_bytes";
 
 /// Fails when a single file, or the staff embed's first visit gzipped, is over its budget.
@@ -35,7 +35,8 @@ pub fn check_size_budget() -> Result<(), String> {
     for (key, file) in BUDGETED {
         measured.push((key, file.to_owned(), file_size(&root().join(file))?));
     }
-    let (_, embed_gzip, _) = embed_transfer(&root().join("dist"))?;
+    // gzip only: the bench's brotli figure is no budget's.
+    let embed_gzip = first_visit_files(&root().join("dist"))?.iter().map(|path| gzip_size(path)).sum::<Result<u64, String>>()?;
     measured.push((EMBED_BUDGET_KEY, "the staff embed's first visit gzipped (dist/: boot.js, the app, the CSS, the largest pack)".to_owned(), embed_gzip));
     for (key, what, size) in measured {
         let budget = budget(key)?;
@@ -71,13 +72,18 @@ fn brotli_size(path: &Path) -> Option<u64> {
 /// compresses them anyway gains nothing, and one that compresses nothing sends about as much.
 fn embed_transfer(folder: &Path) -> Result<(u64, u64, Option<u64>), String> {
     let (mut raw, mut gz, mut br) = (0, 0, Some(0));
-    for name in ["boot.js", ethics_engine::shipped::APP_FILE, largest_language_pack(folder)?.as_str(), "ethics-advisor.css"] {
-        let path = folder.join(name);
+    for path in first_visit_files(folder)? {
         raw += file_size(&path)?;
         gz += gzip_size(&path)?;
         br = br.zip(brotli_size(&path)).map(|(a, b)| a + b);
     }
     Ok((raw, gz, br))
+}
+
+/// The four files of an embed that a first visit loads: `boot.js`, the app, the largest
+/// language's pack and the stylesheet.
+fn first_visit_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    Ok(["boot.js", ethics_engine::shipped::APP_FILE, largest_language_pack(folder)?.as_str(), "ethics-advisor.css"].iter().map(|name| folder.join(name)).collect())
 }
 
 /// The embed's `pack.<language>.bin` that is largest gzipped: a first visit loads one, and the

@@ -74,7 +74,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
                  \x20 performance.mark('ethics-advisor:started');";
     let advisor = Inline { script: inline_script(tools, artifacts, &alongside, start)?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&advisor], None);
-    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &format!("<script type=\"module\">{}</script>\n{}\n{}\n{}", advisor.script, app_block(artifacts)?, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER, end_mark()))?;
+    let html = page(&csp, &format!("<style>{}</style>", advisor.style), &scripted_body(&advisor.script, artifacts, ethics_engine::shipped::PAGE_PACK_PLACEHOLDER)?)?;
     Ok((html, advisor))
 }
 
@@ -84,7 +84,7 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
 pub fn studio_html(tools: &Tools, artifacts: &Artifacts, advisor: &Inline) -> Result<String, String> {
     let studio = Inline { script: inline_script(tools, artifacts, "", "")?, style: artifacts.css.clone() };
     let csp = single_file_csp(&[&studio, advisor], Some("blob:"));
-    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &format!("<script type=\"module\">{}</script>\n{}\n{}", studio.script, app_block(artifacts)?, end_mark()))
+    crate::build::page_of(crate::build::PageKind::Studio, &csp, &format!("<style>{}</style>", studio.style), &scripted_body(&studio.script, artifacts, "")?)
 }
 
 /// `fromPageText(text)`: the bytes of a data block's text (`ethics_engine::page_text`, which
@@ -137,9 +137,11 @@ fn app_block(artifacts: &Artifacts) -> Result<String, String> {
 /// lost at the end would otherwise fail only when the user switches to that language).
 const END_MARK_ID: &str = "ethics-advisor-end";
 
-/// The element that ends a single-file page (see [`END_MARK_ID`]).
-fn end_mark() -> String {
-    format!("<p hidden id=\"{END_MARK_ID}\"></p>")
+/// The end of a single-file page's body: its module `script`, the app's data block, any
+/// further `blocks`, and the element that ends the page (see [`APP_BLOCK_ID`] for why in this
+/// order, and [`END_MARK_ID`]).
+fn scripted_body(script: &str, artifacts: &Artifacts, blocks: &str) -> Result<String, String> {
+    Ok(format!("<script type=\"module\">{script}</script>\n{}\n{blocks}\n<p hidden id=\"{END_MARK_ID}\"></p>", app_block(artifacts)?))
 }
 
 /// The app's glue as one inline module script that starts the app from the wasm in the page's

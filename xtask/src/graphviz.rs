@@ -12,12 +12,15 @@ use std::process::{Command, Stdio};
 /// boxes, the boxes, and the label boxes (left, top, right, bottom), in points, y down.
 #[derive(Debug, Default)]
 struct Geometry {
-    edges: Vec<(usize, usize, Vec<(f32, f32)>)>,
+    edges: Vec<(usize, usize, Polyline)>,
     boxes: Vec<Rect>,
     labels: Vec<Rect>,
 }
 
 type Rect = (f32, f32, f32, f32);
+
+/// An edge's line, its points in order from the box it leaves.
+type Polyline = Vec<(f32, f32)>;
 
 /// Our layout, as drawn, with its placed labels.
 fn ours(layout: &Layout, labels: &[EdgeLabel]) -> Geometry {

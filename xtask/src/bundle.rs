@@ -72,7 +72,11 @@ pub fn single_file_template(tools: &Tools, artifacts: &Artifacts) -> Result<(Str
          \x20   const chunks = [];\n\
          \x20   for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);\n\
          \x20   const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));\n\
-         \x20   chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);\n\
+         \x20   let at = 0;\n\
+         \x20   for (const chunk of chunks) {{\n\
+         \x20     bytes.set(chunk, at);\n\
+         \x20     at += chunk.length;\n\
+         \x20   }}\n\
          \x20   return bytes;\n\
          \x20 }};\n\
          \x20 const packFile = (lang) => (packBlocks.has(lang) ? bytesOf(inflated(packBlocks.get(lang).textContent)) : Promise.reject(new Error(lang ? `no ${{lang}} texts` : 'no rule pack')));\n\

@@ -16,8 +16,8 @@
 //! still reads them, so that the studio opens an advisor published then.
 //!
 //! The pages decode it with a loop of a few lines of WebAssembly (`xtask/src/page_text.wat`);
-//! no browser has a decoder built in for anything denser than base64. README ("How the sizes
-//! got there", step 9) has what it saves and costs, measured.
+//! no browser has a decoder built in for anything denser than base64. `docs/size-and-startup.md`
+//! (step 9) has what it saves and costs, measured.
 
 /// The group values a data block cannot hold as themselves, in the order of their digits after
 /// [`MARK`]: NUL, CR, `<`, and the mark itself.

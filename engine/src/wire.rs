@@ -3,7 +3,7 @@
 //!
 //! Why not `postcard::from_bytes`: serde's derived deserializers, monomorphized for postcard
 //! with their error messages, were the largest function of the staff wasm (15,344 bytes) and
-//! cost the embed's first visit more than this reader does (README, "How the sizes got there").
+//! cost the embed's first visit more than this reader does (`docs/size-and-startup.md`, step 11).
 //! The build and the tests still write and read with postcard; a test reads the real pack and
 //! case library both ways and compares, so the two cannot drift apart.
 //!

@@ -1,7 +1,7 @@
 //! `cargo xtask diagram --compare`: our layered layout against Graphviz `dot` (Debian's
 //! graphviz) on every topic and language, counted the same way for both: edge crossings and
 //! edge labels that overlap another label or a box. The result decides which layout the
-//! exports use (README, "Diagrams").
+//! exports use (README, "For trainers").
 
 use crate::cases::load_pack;
 use ethics_engine::diagram::{self, edge_labels, label_size, layout, EdgeLabel, Layout, NODE_HEIGHT, NODE_WIDTH};
